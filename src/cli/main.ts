@@ -1,0 +1,99 @@
+import { BarometerError, type ErrorCode } from '../lib/errors.ts';
+import { systemClock, type Logger } from '../lib/effects.ts';
+import type { CommandContext } from './command.ts';
+import { commands } from './commands/index.ts';
+
+/** Exit codes by error kind; 1 is anything unexpected. Documented in the README. */
+export const EXIT_CODES: Record<ErrorCode, number> = {
+  'bad-input': 2,
+  'not-found': 3,
+  'database-in-use': 4,
+  database: 5,
+  source: 6,
+  github: 7,
+};
+
+const HELP = `barometer: community health from a project's own history
+
+Usage: barometer <command> [options]
+
+Commands:
+  collect [PATH-OR-URL | CONFIG]   mine git history (and GitHub reviews) into DuckDB
+  affiliations apply|unknown|who   resolve people and organisations; find unmapped addresses
+  report [CONFIG-OR-DB]            the weather report: figures, sentences, CSV, SVG and PNG
+  serve [CONFIG-OR-DB]             the dashboard on a local address
+  site [CONFIG-OR-DB] --out DIR    the dashboard as a static site
+
+Global options:
+  --verbose   show debug output and stack traces
+  --help      show help for a command
+`;
+
+/** Options the tests use to run the CLI in-process with their own effects. */
+export type MainOptions = Partial<Omit<CommandContext, 'argv' | 'verbose' | 'logger'>>;
+
+/**
+ * The CLI entry: runs one command and maps errors to one line on stderr and an exit code.
+ * Stack traces only with `--verbose`.
+ */
+export async function main(args: string[], options: MainOptions = {}): Promise<number> {
+  const verbose = args.includes('--verbose');
+  const argv = args.filter((arg) => arg !== '--verbose');
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const logger: Logger = {
+    info: (message) => void stderr.write(`${message}\n`),
+    warn: (message) => void stderr.write(`warning: ${message}\n`),
+    debug: (message) => void (verbose && stderr.write(`${message}\n`)),
+  };
+  const name = argv[0];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    stdout.write(HELP);
+    return name ? 0 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    stderr.write(
+      `barometer: unknown command '${name}' (try: ${Object.keys(commands).join(', ')})\n`,
+    );
+    return 2;
+  }
+  const context: CommandContext = {
+    argv: argv.slice(1),
+    logger,
+    clock: options.clock ?? systemClock,
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? process.env,
+    stdout,
+    stderr,
+    verbose,
+  };
+  try {
+    const { command } = await load();
+    if (context.argv.includes('--help') || context.argv.includes('-h')) {
+      stdout.write(`${command.usage.trimEnd()}\n`);
+      return 0;
+    }
+    return (await command.run(context)) ?? 0;
+  } catch (error) {
+    if (error instanceof BarometerError) {
+      stderr.write(`barometer ${name}: ${error.message}\n`);
+      if (verbose) stderr.write(`${describeCauses(error)}\n`);
+      return EXIT_CODES[error.code];
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    stderr.write(
+      `barometer ${name}: unexpected error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`,
+    );
+    if (verbose) stderr.write(`${describeCauses(error)}\n`);
+    return 1;
+  }
+}
+
+function describeCauses(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) {
+    parts.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  }
+  return parts.join('\ncaused by: ');
+}

@@ -1,0 +1,82 @@
+-- Barometer's database schema. Raw tables hold what the sources said, keyed by natural keys, so
+-- collecting again inserts nothing twice. Every statement is idempotent. Documented column by
+-- column in data/schema/README.md; names are stable.
+
+CREATE TABLE IF NOT EXISTS barometer_meta (
+  key VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS repositories (
+  name VARCHAR PRIMARY KEY,
+  source VARCHAR NOT NULL,
+  branch VARCHAR NOT NULL,
+  head_commit_id VARCHAR,
+  last_collected_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS commits (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  parent_count INTEGER NOT NULL,
+  author_name VARCHAR NOT NULL,
+  author_email VARCHAR NOT NULL,
+  author_time TIMESTAMP NOT NULL,
+  author_utc_offset_minutes SMALLINT NOT NULL,
+  committer_name VARCHAR NOT NULL,
+  committer_email VARCHAR NOT NULL,
+  committer_time TIMESTAMP NOT NULL,
+  committer_utc_offset_minutes SMALLINT NOT NULL,
+  subject VARCHAR NOT NULL,
+  PRIMARY KEY (repository, commit_id)
+);
+
+CREATE TABLE IF NOT EXISTS commit_files (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,
+  old_path VARCHAR,
+  lines_added INTEGER,
+  lines_deleted INTEGER,
+  is_binary BOOLEAN NOT NULL,
+  PRIMARY KEY (repository, commit_id, path)
+);
+
+CREATE TABLE IF NOT EXISTS trailers (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  key VARCHAR NOT NULL,
+  value VARCHAR NOT NULL,
+  person_name VARCHAR,
+  person_email VARCHAR,
+  PRIMARY KEY (repository, commit_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS collect_runs (
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL,
+  repository VARCHAR NOT NULL,
+  head_commit_id VARCHAR,
+  commits_added INTEGER NOT NULL,
+  duration_seconds DOUBLE NOT NULL,
+  engine VARCHAR NOT NULL,
+  history_rewritten BOOLEAN NOT NULL DEFAULT false
+);
+
+-- Applied on top of the raw tables by `barometer affiliations apply` (and `collect`): one row per
+-- counted commit (not a merge, reachable from its repository's branch; the same id in two
+-- repositories once) or review (a Reviewed-by/Acked-by trailer of a counted commit, or a GitHub
+-- review), with the person and organisation resolved from the affiliation maps.
+CREATE TABLE IF NOT EXISTS contributions (
+  kind VARCHAR NOT NULL,              -- 'commit' or 'review'
+  source VARCHAR NOT NULL,            -- 'git' (a commit), 'trailer' (a review trailer), 'github' (a PR review)
+  contribution_id VARCHAR NOT NULL,   -- commit id; commit id || ':' || trailer position; 'github:' || review id
+  repository VARCHAR NOT NULL,        -- first configured repository (by name) holding the commit
+  commit_id VARCHAR,                  -- the counted commit, or the commit a trailer review is on
+  time TIMESTAMP NOT NULL,            -- UTC: the commit's author time, or the review's submission time
+  person VARCHAR,                     -- canonical e-mail address (lower case); NULL when the source gave none
+  person_name VARCHAR,
+  organisation VARCHAR NOT NULL,      -- 'Unknown' when no map covers the person at that time
+  PRIMARY KEY (contribution_id)
+);

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * One config for the dashboard build (root: src/dashboard, output: dist/dashboard) and for vitest.
+ * Tests run in Node with TZ pinned to UTC; browser tests drive Debian's Chromium themselves.
+ */
+export default defineConfig({
+  root: `${here}src/dashboard`,
+  base: './',
+  plugins: [svelte()],
+  build: {
+    outDir: `${here}dist/dashboard`,
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  test: {
+    root: here,
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    env: { TZ: 'UTC' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
