@@ -80,3 +80,61 @@ CREATE TABLE IF NOT EXISTS contributions (
   organisation VARCHAR NOT NULL,      -- 'Unknown' when no map covers the person at that time
   PRIMARY KEY (contribution_id)
 );
+
+-- The .mailmap file at each repository's mined head (empty when it has none), read by the identity
+-- resolution together with the mailmaps a project config names.
+CREATE TABLE IF NOT EXISTS repository_mailmaps (
+  repository VARCHAR PRIMARY KEY,
+  head_commit_id VARCHAR NOT NULL,
+  content VARCHAR NOT NULL
+);
+
+-- GitHub (collectors/github): pull requests and reviews as the API gave them.
+CREATE TABLE IF NOT EXISTS github_repositories (
+  full_name VARCHAR PRIMARY KEY,          -- 'owner/name'
+  api_url VARCHAR NOT NULL,
+  pulls_synced_until TIMESTAMP,           -- pull requests updated before this are all stored
+  last_collected_at TIMESTAMP,
+  status VARCHAR NOT NULL DEFAULT 'ok'    -- 'ok', 'not-found', 'forbidden'
+);
+
+CREATE TABLE IF NOT EXISTS github_pull_requests (
+  repository VARCHAR NOT NULL,            -- 'owner/name'
+  number INTEGER NOT NULL,
+  author_login VARCHAR,
+  state VARCHAR NOT NULL,                 -- 'open' or 'closed'
+  title VARCHAR NOT NULL,
+  base_branch VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  updated_at TIMESTAMP NOT NULL,
+  merged_at TIMESTAMP,
+  closed_at TIMESTAMP,
+  additions INTEGER,
+  deletions INTEGER,
+  review_comments INTEGER,
+  PRIMARY KEY (repository, number)
+);
+
+CREATE TABLE IF NOT EXISTS github_reviews (
+  review_id BIGINT PRIMARY KEY,
+  repository VARCHAR NOT NULL,
+  pull_number INTEGER NOT NULL,
+  reviewer_login VARCHAR,
+  state VARCHAR NOT NULL,                 -- 'APPROVED', 'COMMENTED', 'CHANGES_REQUESTED', 'DISMISSED', 'PENDING'
+  submitted_at TIMESTAMP
+);
+
+-- Logins seen with an e-mail address: the author of a pull request's commits, as the API gave both.
+CREATE TABLE IF NOT EXISTS github_login_emails (
+  login VARCHAR NOT NULL,
+  email VARCHAR NOT NULL,
+  commits INTEGER NOT NULL,
+  PRIMARY KEY (login, email)
+);
+
+-- Profile fields, shown only as hints by `affiliations unknown`, never used to map silently.
+CREATE TABLE IF NOT EXISTS github_users (
+  login VARCHAR PRIMARY KEY,
+  name VARCHAR,
+  company VARCHAR
+);

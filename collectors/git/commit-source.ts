@@ -1,0 +1,64 @@
+/**
+ * The contract between the collection pipeline and the engines that read a repository's history:
+ * isomorphic-git (needs nothing installed) and the git CLI (fast where git is installed).
+ */
+
+/** An author or committer line as the commit object states it, decoded to UTF-8. */
+export interface MinedPerson {
+  name: string;
+  email: string;
+  /** The instant, in UTC. */
+  time: Date;
+  /** The original offset from UTC, in minutes (`+0530` → 330, `-1200` → -720). */
+  utcOffsetMinutes: number;
+}
+
+/** One changed file of a non-merge commit, against its parent (or the empty tree for a root). */
+export interface MinedFile {
+  /** Path after the change (for a deletion: the deleted path). */
+  path: string;
+  /** Path before a rename or copy; null otherwise. */
+  oldPath: string | null;
+  /** Lines added and deleted; null for binary files. */
+  linesAdded: number | null;
+  linesDeleted: number | null;
+  isBinary: boolean;
+}
+
+/** A commit as mined. */
+export interface MinedCommit {
+  id: string;
+  parents: string[];
+  author: MinedPerson;
+  committer: MinedPerson;
+  /** The full message, decoded to UTF-8 (honouring the commit's `encoding` header). */
+  message: string;
+  /** Changed files; null for merges and for metadata-only walks. */
+  files: MinedFile[] | null;
+}
+
+/** What to walk. */
+export interface WalkOptions {
+  /** The repository's git directory (`.git` of a work tree, or a bare repository). */
+  gitdir: string;
+  /** The commit id to walk from. */
+  head: string;
+  /** Commits whose whole ancestry is already stored (the previous mined head); never yielded. */
+  exclude: string[];
+  /** True for commits already stored; the engine skips them (a run that was killed resumes). */
+  isKnown: (id: string) => boolean;
+  /** Count changed lines per file. Default: true. False gives metadata only (faster). */
+  withFiles: boolean;
+}
+
+/** An engine that reads history. */
+export interface CommitSource {
+  /** Which path a run took; printed in the summary line and stored in collect_runs.engine. */
+  readonly engine: 'git-cli' | 'isomorphic-git';
+  /**
+   * Yields every commit reachable from `head` and not from `exclude`, skipping `isKnown` ones, with
+   * parents before children (oldest first), so a run stopped at any point leaves a stored set
+   * closed under ancestry.
+   */
+  walk(options: WalkOptions): AsyncIterable<MinedCommit>;
+}
