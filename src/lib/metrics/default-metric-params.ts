@@ -1,0 +1,33 @@
+import type { MetricParams } from './metric.ts';
+
+/** The default N of "the top N". */
+export const DEFAULT_TOP = 6;
+
+/** `YYYY-MM-DD` of a Date's UTC calendar day. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Fills the parameters a caller left out:
+ * - `asOf`: today (UTC) of `now`, so today itself does not count;
+ * - `since`: 1 January of the year ten years before `asOf`'s year (as-of 2018-06-01 → 2008-01-01),
+ *   so the per-year series starts on a whole year and "since 2008" reads naturally;
+ * - `top`: 6;
+ * - `growthSince`: three full years before the last full year (as-of 2018-06-01 → 2014, so growth
+ *   runs 2014 → 2017);
+ * - `repositories`, `paths`: empty (everything).
+ */
+export function defaultMetricParams(now: Date, given: Partial<MetricParams> = {}): MetricParams {
+  const asOf = given.asOf ?? utcDay(now);
+  const year = Number(asOf.slice(0, 4));
+  return {
+    asOf,
+    since: given.since ?? `${String(year - 10).padStart(4, '0')}-01-01`,
+    top: given.top ?? DEFAULT_TOP,
+    growthSince: given.growthSince ?? year - 1 - 3,
+    repositories: given.repositories ?? [],
+    paths: given.paths ?? [],
+    organisation: given.organisation ?? null,
+  };
+}

@@ -1,0 +1,94 @@
+-- The one place every metric's filtering lives. Every metric's SQL is composed after this prefix
+-- (see compose-metric-sql.ts) and reads two relations from it:
+--
+--   bounds    one row: the parameters as typed values, and the dates every metric derives from them
+--   filtered  the contributions that count under the filters, before the as-of date
+--
+-- Filters:
+--   * as-of: `time < $as_of` (exclusive end: nothing on the as-of day counts).
+--   * repositories ($repositories, empty = all): a commit (and each trailer review on it) counts when
+--     `commits` holds it in one of the named repositories; `contributions` keeps one row per commit
+--     (its first repository by name), so the filter looks in `commits`, not at that column. A GitHub
+--     review counts when its pull request's repository ('owner/name') is named.
+--   * paths ($paths, empty = all): a commit counts when it changes a file at or under one of the
+--     prefixes (`xen/arch/arm` matches `xen/arch/arm/x.c` and `xen/arch/arm` itself, not
+--     `xen/arch/arm64/x.c`), either as its new or its old path; a trailer review follows its commit.
+--     GitHub reviews have no files, so they drop out under a path filter.
+-- `since` is not applied here: each metric applies it (or not) as its definition says.
+WITH given AS (
+  SELECT
+    CAST($as_of AS DATE) AS as_of,
+    CAST($since AS DATE) AS since,
+    CAST($top AS INTEGER) AS top,
+    CAST($growth_since AS INTEGER) AS growth_since,
+    CAST($repositories AS VARCHAR[]) AS repositories,
+    list_transform(CAST($paths AS VARCHAR[]), p -> rtrim(p, '/')) AS paths
+),
+bounds AS (
+  SELECT
+    as_of,
+    since,
+    top,
+    growth_since,
+    repositories,
+    paths,
+    -- The last day that counts.
+    CAST(as_of - INTERVAL 1 DAY AS DATE) AS last_day,
+    year(since) AS first_year,
+    year(CAST(as_of - INTERVAL 1 DAY AS DATE)) AS last_year,
+    -- The last calendar year wholly before as-of.
+    year(as_of) - 1 AS last_full_year,
+    -- One and two years before as-of: the same calendar day, and 29 February maps to 1 March so
+    -- that [year_ago, as_of) holds the same days of the calendar as a year earlier.
+    CASE
+      WHEN month(as_of) = 2 AND day(as_of) = 29 THEN make_date(year(as_of) - 1, 3, 1)
+      ELSE CAST(as_of - INTERVAL 1 YEAR AS DATE)
+    END AS year_ago,
+    CASE
+      WHEN month(as_of) = 2 AND day(as_of) = 29 THEN make_date(year(as_of) - 2, 3, 1)
+      ELSE CAST(as_of - INTERVAL 2 YEAR AS DATE)
+    END AS two_years_ago
+  FROM given
+),
+filtered AS (
+  SELECT
+    c.kind,
+    c.source,
+    c.contribution_id,
+    c.repository,
+    c.commit_id,
+    c.time,
+    c.person,
+    c.person_name,
+    c.organisation,
+    CAST(c.time AS DATE) AS day,
+    year(c.time) AS year
+  FROM contributions AS c, bounds AS b
+  WHERE c.time < b.as_of
+    AND (
+      len(b.repositories) = 0
+      OR (c.source = 'github' AND list_contains(b.repositories, c.repository))
+      OR (
+        c.source <> 'github'
+        AND c.commit_id IN (
+          SELECT k.commit_id
+          FROM commits AS k, bounds AS kb
+          WHERE list_contains(kb.repositories, k.repository)
+        )
+      )
+    )
+    AND (
+      len(b.paths) = 0
+      OR (
+        c.source <> 'github'
+        AND c.commit_id IN (
+          SELECT f.commit_id
+          FROM commit_files AS f, (SELECT unnest(paths) AS prefix FROM bounds) AS p
+          WHERE f.path = p.prefix
+            OR starts_with(f.path, p.prefix || '/')
+            OR f.old_path = p.prefix
+            OR starts_with(f.old_path, p.prefix || '/')
+        )
+      )
+    )
+)

@@ -1,0 +1,115 @@
+/**
+ * Generated contributions for metric tests: commits (with their files and trailer reviews) and
+ * GitHub reviews written straight into the raw tables and `contributions`, as the collector and
+ * the affiliation step would, so each test knows its answers.
+ */
+import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
+import { ensureSchema } from '../../../src/lib/db/schema.ts';
+import { defaultMetricParams } from '../../../src/lib/metrics/default-metric-params.ts';
+import type { MetricParams } from '../../../src/lib/metrics/metric.ts';
+
+/** A review trailer on a generated commit. */
+export interface FixtureReview {
+  email: string;
+  organisation: string;
+  name?: string;
+}
+
+/** A generated commit. */
+export interface FixtureCommit {
+  /** Author time, ISO (UTC). */
+  time: string;
+  email: string;
+  organisation: string;
+  name?: string;
+  /** Repositories holding it (default ['main']); the first by name is `contributions.repository`. */
+  repositories?: string[];
+  files?: string[];
+  /** [old, new] renames. */
+  renames?: Array<[string, string]>;
+  reviews?: FixtureReview[];
+  id?: string;
+}
+
+/** A generated GitHub review. */
+export interface FixtureGithubReview {
+  time: string;
+  email: string;
+  organisation: string;
+  repository: string;
+}
+
+const q = (value: string | null | undefined) =>
+  value === null || value === undefined ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
+
+/** An in-memory Barometer database holding the given commits and GitHub reviews. */
+export async function fixtureDatabase(
+  commits: FixtureCommit[],
+  githubReviews: FixtureGithubReview[] = [],
+): Promise<NodeDatabase> {
+  const db = await openNodeDatabase(':memory:');
+  await ensureSchema(db);
+  await insertFixture(db, commits, githubReviews);
+  return db;
+}
+
+/** Writes commits and GitHub reviews into the raw tables and `contributions` of `db`. */
+export async function insertFixture(
+  db: NodeDatabase,
+  commits: FixtureCommit[],
+  githubReviews: FixtureGithubReview[] = [],
+): Promise<void> {
+  const commitRows: string[] = [];
+  const fileRows: string[] = [];
+  const contributionRows: string[] = [];
+  commits.forEach((c, i) => {
+    const id = c.id ?? `c${String(i).padStart(6, '0')}`;
+    const repositories = [...(c.repositories ?? ['main'])].sort();
+    const time = `TIMESTAMP ${q(c.time.replace('T', ' ').replace('Z', ''))}`;
+    const name = c.name ?? c.email.split('@')[0]!;
+    for (const repository of repositories) {
+      commitRows.push(
+        `(${q(repository)}, ${q(id)}, 1, ${q(name)}, ${q(c.email)}, ${time}, 0, ${q(name)}, ${q(c.email)}, ${time}, 0, 'subject')`,
+      );
+      for (const path of c.files ?? ['README']) {
+        fileRows.push(`(${q(repository)}, ${q(id)}, ${q(path)}, NULL, 1, 0, false)`);
+      }
+      for (const [from, to] of c.renames ?? []) {
+        fileRows.push(`(${q(repository)}, ${q(id)}, ${q(to)}, ${q(from)}, 0, 0, false)`);
+      }
+    }
+    contributionRows.push(
+      `('commit', 'git', ${q(id)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${q(c.email)}, ${q(name)}, ${q(c.organisation)})`,
+    );
+    (c.reviews ?? []).forEach((r, position) => {
+      contributionRows.push(
+        `('review', 'trailer', ${q(`${id}:${position}`)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${q(r.email)}, ${q(r.name ?? r.email.split('@')[0])}, ${q(r.organisation)})`,
+      );
+    });
+  });
+  githubReviews.forEach((r, i) => {
+    const time = `TIMESTAMP ${q(r.time.replace('T', ' ').replace('Z', ''))}`;
+    contributionRows.push(
+      `('review', 'github', ${q(`github:${i + 1}`)}, ${q(r.repository)}, NULL, ${time}, ${q(r.email)}, ${q(r.email.split('@')[0])}, ${q(r.organisation)})`,
+    );
+  });
+  const chunks = (rows: string[], table: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      out.push(`INSERT INTO ${table} VALUES ${rows.slice(i, i + 500).join(',\n')}`);
+    }
+    return out;
+  };
+  for (const statement of [
+    ...chunks(commitRows, 'commits'),
+    ...chunks(fileRows, 'commit_files'),
+    ...chunks(contributionRows, 'contributions'),
+  ]) {
+    await db.exec(statement);
+  }
+}
+
+/** Metric parameters for a test: the defaults for `asOf`, with overrides. */
+export function params(asOf: string, overrides: Partial<MetricParams> = {}): MetricParams {
+  return defaultMetricParams(new Date(`${asOf}T12:00:00Z`), { asOf, ...overrides });
+}
