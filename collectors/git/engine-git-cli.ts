@@ -1,0 +1,177 @@
+/**
+ * The fast engine: one `git log` process streams the whole history (metadata, messages and, when
+ * asked, `--numstat` changed lines) and {@link GitLogParser} turns it into commits as it arrives.
+ * Used where git is installed; isomorphic-git remains the path that needs nothing installed.
+ */
+import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { BarometerError } from '../../src/lib/errors.ts';
+import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
+import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
+
+/** The subset of `child_process.spawn` the engine uses (injectable for other binaries or sandboxes). */
+export type Spawn = (
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; stdio: ['pipe', 'pipe', 'pipe'] },
+) => ChildProcessWithoutNullStreams;
+
+/** Options for {@link createGitCliSource} and {@link findGit}. */
+export interface GitCliOptions {
+  /** The git binary: a name looked up on PATH or a path. Default: `git`. */
+  git?: string;
+  /** How processes are started. Default: `child_process.spawn`. */
+  spawn?: Spawn;
+  /** The environment git runs in. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const STDERR_KEEP = 8 * 1024;
+
+/**
+ * Settings that would change what git prints, pinned so a user's git config cannot alter the data:
+ * renames detected, Myers diff, root commits diffed against the empty tree, no signatures.
+ */
+const PINNED_CONFIG = [
+  'core.quotePath=false',
+  'diff.renames=true',
+  'diff.algorithm=myers',
+  'diff.noprefix=false',
+  'diff.relative=false',
+  'log.showRoot=true',
+  'log.showSignature=false',
+  'log.mailmap=false',
+  'i18n.logOutputEncoding=UTF-8',
+];
+
+function environment(options: GitCliOptions): NodeJS.ProcessEnv {
+  return {
+    ...(options.env ?? process.env),
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+  };
+}
+
+/** The `git log` arguments for a walk (revisions come on stdin). */
+export function gitLogArguments(gitdir: string, withFiles: boolean): string[] {
+  return [
+    ...PINNED_CONFIG.flatMap((setting) => ['-c', setting]),
+    '--git-dir',
+    gitdir,
+    'log',
+    '--stdin',
+    '-z',
+    '--reverse',
+    '--topo-order',
+    '--encoding=UTF-8',
+    '--date=raw',
+    `--format=${GIT_LOG_FORMAT}`,
+    '--no-color',
+    '--no-notes',
+    '--no-use-mailmap',
+    ...(withFiles ? ['--numstat', '-M', '--no-textconv', '--no-ext-diff'] : []),
+  ];
+}
+
+/** Keeps the last few kilobytes of a stream, for error messages. */
+function tail(child: ChildProcessWithoutNullStreams): () => string {
+  let kept = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    kept = (kept + text).slice(-STDERR_KEEP);
+  });
+  return () => kept.trim();
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return lines.at(-1) ?? '';
+}
+
+/**
+ * The git binary when it can be run (`git --version` succeeds), else null.
+ * `options.git` defaults to `git` on PATH.
+ */
+export async function findGit(options: GitCliOptions = {}): Promise<string | null> {
+  const git = options.git ?? 'git';
+  const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  try {
+    const child = spawn(git, ['--version'], {
+      env: environment(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stdin.end();
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => (out += text));
+    child.stderr.resume();
+    const [code] = (await once(child, 'close')) as [number | null];
+    return code === 0 && /^git version \d/.test(out) ? git : null;
+  } catch {
+    // ENOENT arrives as an 'error' event, which `once` rejects with.
+    return null;
+  }
+}
+
+async function* walk(
+  options: GitCliOptions,
+  walkOptions: WalkOptions,
+): AsyncGenerator<MinedCommit> {
+  const git = options.git ?? 'git';
+  const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  const { gitdir, head, exclude, isKnown, withFiles } = walkOptions;
+  const revisions = [head, ...exclude.map((id) => `^${id}`)];
+  for (const revision of revisions) {
+    // Revisions are commit ids from the pipeline; anything else could be read as an option.
+    if (!/^\^?[0-9a-f]{4,64}$/i.test(revision)) {
+      throw new BarometerError('source', `not a commit id: ${revision}`, { value: revision });
+    }
+  }
+  const child = spawn(git, gitLogArguments(gitdir, withFiles), {
+    cwd: gitdir,
+    env: environment(options),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stderr = tail(child);
+  let spawnError: Error | null = null;
+  child.on('error', (error) => (spawnError = error));
+  const closed = once(child, 'close').catch(() => [null]) as Promise<[number | null]>;
+  child.stdin.on('error', () => {}); // git may exit before reading stdin (bad repository).
+  child.stdin.end(revisions.join('\n') + '\n');
+
+  const parser = new GitLogParser({ withFiles, skip: isKnown });
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      for (const commit of parser.push(chunk)) yield commit;
+    }
+    const [code] = await closed;
+    if (spawnError || code !== 0) {
+      const reason = spawnError ? (spawnError as Error).message : lastLine(stderr());
+      throw new BarometerError(
+        'source',
+        `git log failed in ${gitdir}: ${reason || `exit code ${String(code)}`}`,
+        { file: gitdir, value: head },
+        { cause: spawnError ?? undefined },
+      );
+    }
+    finished = true;
+    for (const commit of parser.end()) yield commit;
+  } finally {
+    // The consumer stopped early (or something threw): do not leave git running.
+    if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }
+}
+
+/**
+ * A {@link CommitSource} that runs the git CLI (`engine: 'git-cli'`). Check {@link findGit} first;
+ * a walk fails with a `source` error when git cannot be run or the repository cannot be read.
+ */
+export function createGitCliSource(options: GitCliOptions = {}): CommitSource {
+  return {
+    engine: 'git-cli',
+    walk: (walkOptions) => walk(options, walkOptions),
+  };
+}
