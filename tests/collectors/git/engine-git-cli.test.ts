@@ -48,7 +48,10 @@ describe('findGit', () => {
 
 describe('git-cli engine on a linear history with every odd case', () => {
   let repo: GitFixture;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<
+    'root' | 'odd' | 'binary' | 'rename' | 'empty' | 'latin1' | 'noHeader',
+    string
+  >;
   const oddPaths = [
     'dir with spaces/file name.txt',
     'quote"and\'apostrophe.txt',
@@ -201,7 +204,7 @@ describe('git-cli engine on a linear history with every odd case', () => {
       linesDeleted,
       isBinary: false,
     });
-    const sorted = (files: MinedCommit['files']) =>
+    const sorted = (files: MinedCommit['files'] | undefined) =>
       [...(files ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     expect(sorted(byId.get(ids.root))).toEqual([text('README.md', 3), text('src/main.c', 1)]);
     expect(sorted(byId.get(ids.odd))).toEqual(sorted(oddPaths.map((path, i) => text(path, i + 1))));
@@ -266,7 +269,7 @@ describe('git-cli engine on a linear history with every odd case', () => {
 
 describe('git-cli engine on merges', () => {
   let repo: GitFixture;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<'a' | 't1' | 't2' | 'b' | 'merge' | 'c', string>;
 
   beforeAll(() => {
     repo = createRepository({ bare: true });
