@@ -1,0 +1,9 @@
+-- The day of each organisation's (not Unknown's) first counted commit or review before as_of, over
+-- the whole history (`since` does not apply), earliest first, ties by name.
+SELECT
+  organisation,
+  strftime(min(day), '%Y-%m-%d') AS date
+FROM filtered
+WHERE organisation <> 'Unknown'
+GROUP BY organisation
+ORDER BY min(day), organisation

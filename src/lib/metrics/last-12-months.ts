@@ -1,0 +1,66 @@
+import sql from './last-12-months.sql?raw';
+import { defineMetric } from './metric.ts';
+
+/** One organisation's commits in the last 12 months, with the window's figures repeated. */
+export interface Last12MonthsRow {
+  /** The window's start, `YYYY-MM-DD`: the as-of date one year earlier (29 February → 1 March). */
+  from: string;
+  /** The as-of date (exclusive). */
+  to: string;
+  /** All commits of the window, Unknown's included. */
+  total: number;
+  /** Commits of the window's top N organisations / total; 0 when the window is empty. */
+  topShare: number;
+  /** Whether the window's top N is the same set of names as the top N since `since`. */
+  sameTopAsSince: boolean;
+  /** Null only on the single row of an empty window. */
+  organisation: string | null;
+  commits: number | null;
+  share: number | null;
+  /** 1 = most commits (ties by name); null for `Unknown`. */
+  rank: number | null;
+}
+
+/** The window's figures, as the weather report states them. */
+export interface Last12MonthsSummary {
+  from: string;
+  to: string;
+  commits: number;
+  topShare: number;
+  sameTopAsSince: boolean;
+  /** Ranked organisations, never `Unknown`. */
+  organisations: Array<{ organisation: string; commits: number; share: number }>;
+  unknown: { commits: number; share: number };
+}
+
+/** The last 12 months [asOf − 1 year, asOf): organisations ranked, the top N's share and set. */
+export const last12Months = defineMetric<Last12MonthsRow>({
+  name: 'last-12-months',
+  title: 'The last 12 months',
+  description:
+    'Commits per organisation in the year before the as-of date, ranked by commits then name (Unknown unranked), with the share of the top N and whether they are the same N as since since.',
+  sql,
+});
+
+/** Rows → the report's `last12Months`. */
+export function summariseLast12Months(rows: Last12MonthsRow[]): Last12MonthsSummary {
+  const first = rows[0];
+  if (!first) throw new Error('last-12-months returned no row');
+  const organisations = rows
+    .filter((row) => row.organisation !== null && row.organisation !== 'Unknown')
+    .map((row) => ({
+      organisation: row.organisation!,
+      commits: row.commits ?? 0,
+      share: row.share ?? 0,
+    }));
+  const unknown = rows.find((row) => row.organisation === 'Unknown');
+  return {
+    from: first.from,
+    to: first.to,
+    commits: first.total,
+    topShare: first.topShare,
+    sameTopAsSince: first.sameTopAsSince,
+    organisations,
+    unknown: { commits: unknown?.commits ?? 0, share: unknown?.share ?? 0 },
+  };
+}
