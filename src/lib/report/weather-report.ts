@@ -75,13 +75,34 @@ export interface WeatherReport {
   /** The day of each organisation's first counted commit or review. */
   firstContributions: Array<{ organisation: string; date: string }>;
   /** Organisations whose last 12 months are at least twice their yearly average before. */
-  risers: Array<{ organisation: string; last12Months: number; yearlyAverageBefore: number; ratio: number }>;
+  risers: Array<{
+    organisation: string;
+    last12Months: number;
+    yearlyAverageBefore: number;
+    ratio: number;
+    /** First and last full calendar year of "before" (see the README's definition). */
+    fromYear: number;
+    toYear: number;
+  }>;
   /** Organisations whose first contribution falls in the last 24 months. */
-  newcomers: Array<{ organisation: string; firstContribution: string; commits: number; reviews: number }>;
+  newcomers: Array<{
+    organisation: string;
+    firstContribution: string;
+    /** All its commits and reviews (all fall in the last 24 months). */
+    commits: number;
+    reviews: number;
+    /** Its commits and reviews in the last 12 months. */
+    commitsLast12Months: number;
+    reviewsLast12Months: number;
+  }>;
   activeContributorsByYear: Array<{ year: number; contributors: number }>;
   /** People whose first counted commit falls in the year. */
   newContributorsByYear: Array<{ year: number; contributors: number }>;
-  elephantFactorByYear: Array<{ year: number; elephantFactor: number }>;
+  /**
+   * The fewest organisations (not Unknown) whose commits reach half of all the year's commits:
+   * 0 for a year without commits, null when Unknown holds more than half of them.
+   */
+  elephantFactorByYear: Array<{ year: number; elephantFactor: number | null }>;
   /** The sentences a speaker reads out, in order, each backed by a figure above. */
   sentences: string[];
 }
