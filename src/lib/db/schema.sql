@@ -124,7 +124,20 @@ CREATE TABLE IF NOT EXISTS github_reviews (
   submitted_at TIMESTAMP
 );
 
+-- The commits of each pull request as GitHub lists them (at most 250 per pull request): the
+-- commit's author login (NULL when the address belongs to no account) and author e-mail.
+CREATE TABLE IF NOT EXISTS github_pull_commits (
+  repository VARCHAR NOT NULL,            -- 'owner/name'
+  pull_number INTEGER NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  author_login VARCHAR,
+  author_email VARCHAR NOT NULL,
+  PRIMARY KEY (repository, pull_number, commit_id)
+);
+
 -- Logins seen with an e-mail address: the author of a pull request's commits, as the API gave both.
+-- Kept by the collector from github_pull_commits: email lower-cased and trimmed, commits = distinct
+-- commit ids of pull requests with that author login and address.
 CREATE TABLE IF NOT EXISTS github_login_emails (
   login VARCHAR NOT NULL,
   email VARCHAR NOT NULL,

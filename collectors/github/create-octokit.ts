@@ -1,0 +1,122 @@
+/**
+ * The one Octokit Barometer uses: token auth, the API base URL from the config or the environment,
+ * and the rate-limit and retry behaviour of {@link decide}, with every wait reported.
+ */
+import { Octokit } from '@octokit/rest';
+import type { Clock, Logger } from '../../src/lib/effects.ts';
+import {
+  decide,
+  realSleep,
+  reportWait,
+  type FailedRequest,
+  type RequestPolicyOptions,
+  type Sleep,
+} from './request-policy.ts';
+import { scrubSecret } from './scrub-secret.ts';
+
+/** The public GitHub API, used when neither the config nor `GITHUB_API_URL` names another. */
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+/**
+ * The API base URL: the config's `github.apiUrl`, else the `GITHUB_API_URL` environment variable
+ * (GitHub Actions sets it, also on GitHub Enterprise), else {@link DEFAULT_API_URL}. No trailing `/`.
+ */
+export function resolveApiUrl(
+  configUrl: string | undefined,
+  env: Record<string, string | undefined>,
+): string {
+  const url = configUrl || env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
+  return url.replace(/\/+$/, '');
+}
+
+/** What {@link createOctokit} needs; every side effect is passed in. */
+export interface CreateOctokitOptions extends RequestPolicyOptions {
+  /** The token (from GITHUB_TOKEN); sent only as the `authorization` header. */
+  token: string;
+  /** The API base URL, e.g. from {@link resolveApiUrl}. */
+  baseUrl: string;
+  /** Waits and notes (already scrubbed by the caller, scrubbed here again). */
+  logger: Logger;
+  clock: Clock;
+  /** Default: a real `setTimeout` sleep. */
+  sleep?: Sleep;
+  /** Default: the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** The Octokit type Barometer uses. */
+export type BarometerOctokit = InstanceType<typeof Octokit>;
+
+interface OctokitLikeError {
+  status?: unknown;
+  message?: unknown;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+function toFailure(error: unknown): FailedRequest | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as OctokitLikeError;
+  if (typeof e.status !== 'number') return undefined;
+  return {
+    status: e.status,
+    headers: e.response?.headers,
+    message: typeof e.message === 'string' ? e.message : '',
+  };
+}
+
+/**
+ * Creates the Octokit: token auth, `baseUrl`, Octokit's own logging routed to `logger.debug`, and a
+ * request hook that waits out rate limits and retries transient failures ({@link decide}).
+ */
+export function createOctokit(options: CreateOctokitOptions): BarometerOctokit {
+  const { token, logger, clock } = options;
+  const sleep = options.sleep ?? realSleep;
+  const policy: Required<RequestPolicyOptions> = {
+    transientRetries: options.transientRetries ?? 5,
+    backoffMs: options.backoffMs ?? 1000,
+    rateLimitRetries: options.rateLimitRetries ?? 5,
+  };
+  const text = (args: unknown[]) => scrubSecret(args.map(String).join(' '), token);
+  const log = {
+    // Octokit's per-request lines and its own error lines: detail for --verbose only; the
+    // collector reports failures itself.
+    // Octokit's debug line is the bare word "request" with the options object: nothing to show.
+    debug: () => {},
+    info: (...args: unknown[]) => logger.debug(text(args)),
+    warn: (...args: unknown[]) => logger.warn(text(args)),
+    error: (...args: unknown[]) => logger.debug(text(args)),
+  };
+  const octokit = new Octokit({
+    auth: token,
+    baseUrl: options.baseUrl,
+    userAgent: 'barometer',
+    log,
+    request: { ...(options.fetch ? { fetch: options.fetch } : {}), log },
+  });
+
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    const parsed = octokit.request.endpoint.parse(requestOptions);
+    const endpoint = `${parsed.method} ${parsed.url.replace(options.baseUrl, '')}`;
+    const counts = { rateLimitWaits: 0, transientRetries: 0 };
+    for (;;) {
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        const failure = toFailure(error);
+        if (!failure) throw error;
+        const decision = decide(failure, counts, clock(), policy);
+        if (!decision.retry) throw error;
+        if (decision.kind === 'transient') counts.transientRetries++;
+        else counts.rateLimitWaits++;
+        reportWait(
+          { ...logger, info: (m) => logger.info(scrubSecret(m, token)) },
+          endpoint,
+          decision,
+          failure.headers ? failure.status : 0,
+        );
+        await sleep(decision.waitMs);
+      }
+    }
+  });
+  return octokit;
+}
