@@ -1,0 +1,317 @@
+/**
+ * Rebuilds `contributions` from the raw tables and the affiliation maps, in one transaction (a
+ * failure leaves the previous table). Identities are resolved per distinct address in TypeScript,
+ * stored in small tables (identity-schema.sql), and joined to the raw rows in one SQL statement.
+ */
+import type { Database } from '../db/database.ts';
+import { ensureSchema } from '../db/schema.ts';
+import { silentLogger, type Logger } from '../effects.ts';
+import identitySchema from './identity-schema.sql?raw';
+import type { AffiliationMaps, MapFileRecord } from './affiliation-maps.ts';
+import { createResolver } from './create-resolver.ts';
+import { formatProblem, formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
+import { parseMailmap, type MailmapEntry } from './parse-mailmap.ts';
+
+/** Options for {@link applyAffiliations}. */
+export interface ApplyOptions {
+  /** "Now", recorded as `affiliation_maps.applied_at`. Default: the current time. */
+  now?: Date;
+  /** Warnings (lines of a repository's own `.mailmap` that git would ignore too). Default: silent. */
+  logger?: Logger;
+}
+
+/** What an apply produced. */
+export interface ApplySummary {
+  /** Counted commits. */
+  commits: number;
+  /** Reviews from Reviewed-by/Acked-by trailers. */
+  trailerReviews: number;
+  /** Submitted GitHub reviews. */
+  githubReviews: number;
+  /** Distinct people (canonical addresses) among all contributions. */
+  people: number;
+  /** Contributions (commits and reviews) credited to `Unknown`. */
+  unknown: number;
+  /** The maps applied, in reading order (repository mailmaps first). */
+  maps: MapFileRecord[];
+}
+
+/** Marks a NULL inside a VARCHAR list bound as a parameter (lists cannot hold NULL). */
+const NULL_MARK = '\uE000';
+
+const orNull = (value: string | null | undefined) => value ?? NULL_MARK;
+
+const sources = (list: readonly MapSource[]) =>
+  list.length ? list.map(formatSource).join(', ') : null;
+
+/** Inserts columns of equal length into `table` with one statement. */
+async function insertColumns(
+  db: Database,
+  table: string,
+  columns: Record<string, (string | null)[]>,
+  casts: Record<string, string> = {},
+): Promise<void> {
+  const names = Object.keys(columns);
+  const length = columns[names[0]!]!.length;
+  if (length === 0) return;
+  const select = names
+    .map((name) => {
+      const value = `nullif(unnest($${name}), '${NULL_MARK}')`;
+      return casts[name] ? `CAST(${value} AS ${casts[name]})` : value;
+    })
+    .join(', ');
+  const params: Record<string, string[]> = {};
+  for (const name of names) params[name] = columns[name]!.map(orNull);
+  await db.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${select}`, params);
+}
+
+async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const withTransaction = db as Database & { transaction?: <R>(w: () => Promise<R>) => Promise<R> };
+  if (typeof withTransaction.transaction === 'function') return withTransaction.transaction(work);
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+const REVIEW_KEYS = `('reviewed-by', 'acked-by')`;
+const REVIEW_STATES = `('APPROVED', 'COMMENTED', 'CHANGES_REQUESTED')`;
+
+/** The one statement that turns raw rows plus resolved identities into `contributions`. */
+const CONTRIBUTIONS_SQL = `
+INSERT INTO contributions
+WITH counted AS (
+  SELECT commit_id, min(repository) AS repository
+  FROM commits WHERE parent_count <= 1 GROUP BY commit_id
+),
+counted_commits AS (
+  SELECT c.* FROM counted k JOIN commits c USING (repository, commit_id)
+),
+rows AS (
+  SELECT 'commit' AS kind, 'git' AS source, c.commit_id AS contribution_id, c.repository,
+         c.commit_id, c.author_time AS time, i.person, i.mailmap_name,
+         c.author_name AS raw_name, 2 AS name_rank
+  FROM counted_commits c
+  LEFT JOIN person_identities i
+    ON i.raw_email = c.author_email AND i.raw_name IS NOT DISTINCT FROM c.author_name
+  UNION ALL
+  SELECT 'review', 'trailer', t.commit_id || ':' || t.position, t.repository, t.commit_id,
+         c.author_time, i.person, i.mailmap_name,
+         CASE WHEN i.person IS NULL THEN coalesce(t.person_name, nullif(trim(t.value), ''))
+              ELSE t.person_name END,
+         2
+  FROM counted_commits c
+  JOIN trailers t USING (repository, commit_id)
+  LEFT JOIN person_identities i
+    ON i.raw_email = t.person_email AND i.raw_name IS NOT DISTINCT FROM t.person_name
+  WHERE lower(t.key) IN ${REVIEW_KEYS}
+  UNION ALL
+  SELECT 'review', 'github', 'github:' || r.review_id, r.repository, NULL, r.submitted_at,
+         l.person, l.mailmap_name, coalesce(l.name, r.reviewer_login), 1
+  FROM github_reviews r
+  LEFT JOIN github_login_people l ON l.login = lower(r.reviewer_login)
+  WHERE r.state IN ${REVIEW_STATES} AND r.submitted_at IS NOT NULL
+),
+names AS (
+  SELECT person, name FROM (
+    SELECT person, coalesce(mailmap_name, raw_name) AS name,
+           row_number() OVER (
+             PARTITION BY person
+             ORDER BY (mailmap_name IS NOT NULL) DESC, name_rank DESC, time DESC,
+                      coalesce(mailmap_name, raw_name)
+           ) AS n
+    FROM rows WHERE person IS NOT NULL AND coalesce(mailmap_name, raw_name) IS NOT NULL
+  ) WHERE n = 1
+)
+SELECT r.kind, r.source, r.contribution_id, r.repository, r.commit_id, r.time, r.person,
+       CASE WHEN r.person IS NULL THEN r.raw_name ELSE n.name END,
+       coalesce(a.organisation, 'Unknown')
+FROM rows r
+LEFT JOIN names n ON n.person = r.person
+LEFT JOIN person_affiliations a
+  ON a.person = r.person
+ AND r.time >= coalesce(a.valid_from, '-infinity'::TIMESTAMP)
+ AND r.time < coalesce(a.valid_until, 'infinity'::TIMESTAMP)
+`;
+
+const timestamp = (date: Date | null) =>
+  date ? date.toISOString().replace('T', ' ').replace('Z', '') : null;
+
+/**
+ * Resolves every commit author, review trailer and GitHub reviewer through `maps` (plus each
+ * repository's own `.mailmap` from `repository_mailmaps`) and rebuilds `contributions`, the
+ * identity tables and `affiliation_maps`, all in one transaction. Counting follows DESIGN.md:
+ * commits with at most one parent, once per commit id (credited to the first repository by name);
+ * reviews are Reviewed-by/Acked-by trailers of those commits (each line one review, at the commit's
+ * author time) and GitHub reviews that approve, comment or request changes and were submitted.
+ * Throws `bad-input` when the maps contradict themselves (conflicting lines).
+ */
+export async function applyAffiliations(
+  db: Database,
+  maps: AffiliationMaps,
+  options: ApplyOptions = {},
+): Promise<ApplySummary> {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? new Date();
+  await ensureSchema(db);
+  await db.exec(identitySchema);
+
+  const repositoryMailmaps: MailmapEntry[] = [];
+  const records: MapFileRecord[] = [];
+  const mailmapRows = await db.query<{ repository: string; content: string }>(
+    `SELECT repository, content FROM repository_mailmaps WHERE content <> '' ORDER BY repository`,
+  );
+  for (const { repository, content } of mailmapRows) {
+    const file = `${repository}/.mailmap`;
+    const parsed = parseMailmap(content, file);
+    for (const problem of parsed.problems) {
+      logger.warn(`${formatProblem(problem)} (ignored, as git does)`);
+    }
+    repositoryMailmaps.push(...parsed.entries);
+    records.push({
+      file,
+      kind: 'repository-mailmap',
+      lines: parsed.lines,
+      entries: parsed.entries.length,
+    });
+  }
+  records.push(...maps.files);
+
+  const { resolver, problems } = createResolver(maps, repositoryMailmaps);
+  throwMapProblems(problems);
+
+  const identities = await db.query<{ name: string | null; email: string }>(`
+    SELECT DISTINCT author_name AS name, author_email AS email FROM commits WHERE parent_count <= 1
+    UNION
+    SELECT DISTINCT person_name, person_email FROM trailers
+    WHERE person_email IS NOT NULL AND lower(key) IN ${REVIEW_KEYS}`);
+  const loginRows = await db.query<{ login: string; name: string | null }>(`
+    SELECT DISTINCT lower(r.reviewer_login) AS login, u.name
+    FROM github_reviews r LEFT JOIN github_users u ON lower(u.login) = lower(r.reviewer_login)
+    WHERE r.reviewer_login IS NOT NULL`);
+  const loginEmails = new Map<string, { email: string; commits: number }[]>();
+  for (const row of await db.query<{ login: string; email: string; commits: number }>(
+    `SELECT lower(login) AS login, email, commits FROM github_login_emails`,
+  )) {
+    let list = loginEmails.get(row.login);
+    if (!list) loginEmails.set(row.login, (list = []));
+    list.push({ email: row.email, commits: row.commits });
+  }
+
+  const identity = {
+    raw_name: [],
+    raw_email: [],
+    person: [],
+    mailmap_name: [],
+    decided_by: [],
+  } as Record<string, (string | null)[]>;
+  const people = new Set<string>();
+  for (const { name, email } of identities) {
+    const resolved = resolver.identify(name, email);
+    identity.raw_name!.push(name);
+    identity.raw_email!.push(email);
+    identity.person!.push(resolved.person);
+    identity.mailmap_name!.push(resolved.mailmapName);
+    identity.decided_by!.push(sources(resolved.via));
+    if (resolved.person) people.add(resolved.person);
+  }
+  const logins = {
+    login: [],
+    email: [],
+    how: [],
+    person: [],
+    name: [],
+    mailmap_name: [],
+    decided_by: [],
+  } as Record<string, (string | null)[]>;
+  for (const { login, name } of loginRows) {
+    const address = resolver.loginAddress(login, loginEmails.get(login) ?? []);
+    const resolved = resolver.identify(null, address.email);
+    const person = resolved.person ?? address.email;
+    logins.login!.push(login);
+    logins.email!.push(address.email);
+    logins.how!.push(address.how);
+    logins.person!.push(person);
+    logins.name!.push(name);
+    logins.mailmap_name!.push(resolved.mailmapName);
+    logins.decided_by!.push(
+      sources([...(address.source ? [address.source] : []), ...resolved.via]),
+    );
+    people.add(person);
+  }
+  const spans = {
+    person: [],
+    valid_from: [],
+    valid_until: [],
+    organisation: [],
+    map_key: [],
+    decided_by: [],
+  } as Record<string, (string | null)[]>;
+  for (const person of people) {
+    for (const span of resolver.organisations.spansFor(person)) {
+      spans.person!.push(person);
+      spans.valid_from!.push(timestamp(span.from));
+      spans.valid_until!.push(timestamp(span.until));
+      spans.organisation!.push(span.organisation);
+      spans.map_key!.push(span.key);
+      spans.decided_by!.push(span.source ? formatSource(span.source) : null);
+    }
+  }
+
+  return inTransaction(db, async () => {
+    for (const table of [
+      'affiliation_maps',
+      'person_identities',
+      'github_login_people',
+      'person_affiliations',
+      'contributions',
+    ]) {
+      await db.exec(`DELETE FROM ${table}`);
+    }
+    await insertColumns(
+      db,
+      'affiliation_maps',
+      {
+        position: records.map((_, i) => String(i + 1)),
+        file: records.map((r) => r.file),
+        kind: records.map((r) => r.kind),
+        lines: records.map((r) => String(r.lines)),
+        entries: records.map((r) => String(r.entries)),
+        applied_at: records.map(() => timestamp(now)),
+      },
+      { position: 'INTEGER', lines: 'INTEGER', entries: 'INTEGER', applied_at: 'TIMESTAMP' },
+    );
+    await insertColumns(db, 'person_identities', identity);
+    await insertColumns(db, 'github_login_people', logins);
+    await insertColumns(db, 'person_affiliations', spans, {
+      valid_from: 'TIMESTAMP',
+      valid_until: 'TIMESTAMP',
+    });
+    await db.exec(CONTRIBUTIONS_SQL);
+    const [counts] = await db.query<{
+      commits: number;
+      trailer_reviews: number;
+      github_reviews: number;
+      people: number;
+      unknown: number;
+    }>(`SELECT count(*) FILTER (WHERE source = 'git') AS commits,
+               count(*) FILTER (WHERE source = 'trailer') AS trailer_reviews,
+               count(*) FILTER (WHERE source = 'github') AS github_reviews,
+               count(DISTINCT person) AS people,
+               count(*) FILTER (WHERE organisation = 'Unknown') AS unknown
+        FROM contributions`);
+    return {
+      commits: counts?.commits ?? 0,
+      trailerReviews: counts?.trailer_reviews ?? 0,
+      githubReviews: counts?.github_reviews ?? 0,
+      people: counts?.people ?? 0,
+      unknown: counts?.unknown ?? 0,
+      maps: records,
+    };
+  });
+}
