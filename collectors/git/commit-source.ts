@@ -49,6 +49,11 @@ export interface WalkOptions {
   isKnown: (id: string) => boolean;
   /** Count changed lines per file. Default: true. False gives metadata only (faster). */
   withFiles: boolean;
+  /**
+   * Called once, before the first commit, with how many commits the walk will yield, by engines
+   * that know it up front (isomorphic-git); the progress bar's time left comes from it. Optional.
+   */
+  onTotal?: (commits: number) => void;
 }
 
 /** An engine that reads history. */

@@ -1,0 +1,257 @@
+/**
+ * Mines one repository into the database: resolve the branch, skip when nothing is new, detect a
+ * rewritten history, stream new commits in batches, then record the head, the `.mailmap` and the
+ * run. The stored head moves only at the very end, and every batch is a transaction, so a run
+ * killed at any moment loses nothing committed and the next run carries on from there.
+ */
+import type * as NodeFs from 'node:fs';
+import { join } from 'node:path';
+import type { RepositoryConfig } from '../../src/lib/config/project-config.ts';
+import type { NodeDatabase } from '../../src/lib/db/node.ts';
+import { ensureSchema } from '../../src/lib/db/schema.ts';
+import type { Clock, Logger } from '../../src/lib/effects.ts';
+import type { CommitSource } from './commit-source.ts';
+import { CommitWriter } from './commit-writer.ts';
+import { createGitCliSource, findGit } from './engine-git-cli.ts';
+import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
+import { openObjectStore, type ObjectStore } from './object-store.ts';
+import { isHttpUrl, syncRemote } from './remote-cache.ts';
+import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
+
+/** Which engine reads history: `auto` takes the git CLI when git is installed. */
+export type EngineChoice = 'auto' | 'git-cli' | 'isomorphic-git';
+
+/** Where a run is, for progress bars and logs. */
+export interface CollectProgress {
+  repository: string;
+  phase: 'fetching' | 'mining' | 'done';
+  /** Commits stored by this run so far. */
+  commitsDone: number;
+  /** Commits this run will store, when the engine knows it up front; else null. */
+  commitsTotal: number | null;
+  /** The engine reading history (set once mining starts). */
+  engine: CommitSource['engine'] | null;
+}
+
+/** Options for {@link collectRepository}. */
+export interface CollectOptions {
+  db: NodeDatabase;
+  /** The repository: a local path (absolute) or an http(s) URL, its name and optional branch. */
+  repository: RepositoryConfig;
+  /** Default `auto`. */
+  engine?: EngineChoice;
+  /** Count changed lines per file. Default true; false mines metadata and trailers only. */
+  withFiles?: boolean;
+  /** `node:fs`. */
+  fs: typeof NodeFs;
+  logger: Logger;
+  clock: Clock;
+  /** Folder of the bare clones of remote repositories (`data/repos`). Required for URLs. */
+  cacheDir?: string;
+  onProgress?: (progress: CollectProgress) => void;
+  /** Commits per transaction. Default 1000. */
+  batchSize?: number;
+  /** Called after each batch is committed (tests stop a run here to check resuming). */
+  onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
+  /** The engine to use instead of choosing one (tests, benchmarks). */
+  source?: CommitSource;
+}
+
+/** What a run did. */
+export interface CollectResult {
+  repository: string;
+  /** The engine that read history (`isomorphic-git` or `git-cli`); `none` when nothing was new. */
+  engine: CommitSource['engine'] | 'none';
+  branch: string;
+  commitsAdded: number;
+  /** The head now stored. */
+  head: string;
+  /** True when the stored head was no longer in the branch's history and the repository was mined again. */
+  historyRewritten: boolean;
+  /** Wall time by the injected clock, in seconds. */
+  seconds: number;
+}
+
+/** The stored state of a repository, if any. */
+interface Stored {
+  head_commit_id: string | null;
+}
+
+/**
+ * Picks the engine: `git-cli` when asked (or, for `auto`, when git runs), else isomorphic-git,
+ * which needs nothing installed.
+ */
+export async function chooseSource(choice: EngineChoice, fs: typeof NodeFs): Promise<CommitSource> {
+  if (choice === 'isomorphic-git') return createIsomorphicGitSource({ fs });
+  if (choice === 'git-cli') return createGitCliSource();
+  return (await findGit()) ? createGitCliSource() : createIsomorphicGitSource({ fs });
+}
+
+async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<string>> {
+  const reader = await db.connection.runAndReadAll(
+    'SELECT commit_id FROM commits WHERE repository = $repository',
+    { repository },
+  );
+  const known = new Set<string>();
+  for (const row of reader.getRows()) known.add(row[0] as string);
+  return known;
+}
+
+/** Deletes a repository's commits, files and trailers and forgets its head, in one transaction. */
+async function forgetHistory(db: NodeDatabase, repository: string): Promise<void> {
+  await db.transaction(async () => {
+    for (const table of ['commit_files', 'trailers', 'commits']) {
+      await db.query(`DELETE FROM ${table} WHERE repository = $repository`, { repository });
+    }
+    await db.query('UPDATE repositories SET head_commit_id = NULL WHERE name = $repository', {
+      repository,
+    });
+  });
+}
+
+/** Opens the repository (fetching a remote into the cache first) and resolves its branch head. */
+async function openSource(
+  options: CollectOptions,
+  report: (progress: Partial<CollectProgress>) => void,
+): Promise<{ gitdir: string; store: ObjectStore; branch: string; head: string }> {
+  const { fs, repository } = options;
+  if (isHttpUrl(repository.source) || /^[a-z][a-z0-9+.-]*:\/\//i.test(repository.source)) {
+    if (!options.cacheDir) throw new Error('collectRepository: cacheDir is needed for URLs');
+    report({ phase: 'fetching' });
+    fs.mkdirSync(options.cacheDir, { recursive: true });
+    const synced = await syncRemote({
+      fs,
+      url: repository.source,
+      gitdir: join(options.cacheDir, `${repository.name}.git`),
+      ...(repository.branch ? { branch: repository.branch } : {}),
+    });
+    const store = openObjectStore(fs, synced.gitdir);
+    return { gitdir: synced.gitdir, store, branch: synced.branch, head: synced.head };
+  }
+  const gitdir = locateGitDir(fs, repository.source);
+  const store = openObjectStore(fs, gitdir);
+  try {
+    const resolved = await resolveBranchHead(fs, store, gitdir, repository.branch, {
+      repository: repository.source,
+    });
+    return { gitdir, store, branch: resolved.branch, head: resolved.commitId };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/**
+ * Mines `options.repository` into `options.db` (creating the schema when needed) and returns what
+ * it did. Throws `not-found` (path, branch), `source` (not a repository, unreachable URL, unreadable
+ * history) or `database` errors; whatever was committed before an error stays and is resumed.
+ */
+export async function collectRepository(options: CollectOptions): Promise<CollectResult> {
+  const { db, repository, clock } = options;
+  const started = clock();
+  const name = repository.name;
+  const progress: CollectProgress = {
+    repository: name,
+    phase: 'mining',
+    commitsDone: 0,
+    commitsTotal: null,
+    engine: null,
+  };
+  const report = (change: Partial<CollectProgress>) => {
+    Object.assign(progress, change);
+    options.onProgress?.({ ...progress });
+  };
+  await ensureSchema(db);
+  const { gitdir, store, branch, head } = await openSource(options, report);
+  try {
+    const stored = (
+      await db.query<Stored>('SELECT head_commit_id FROM repositories WHERE name = $name', {
+        name,
+      })
+    )[0];
+    const storedHead = stored?.head_commit_id ?? null;
+    let engine: CollectResult['engine'] = 'none';
+    let commitsAdded = 0;
+    let historyRewritten = false;
+
+    if (storedHead !== head) {
+      const known = await loadKnownIds(db, name);
+      if (storedHead && !isAncestor(store, storedHead, head, (id) => known.has(id))) {
+        options.logger.info(
+          `${name}: history was rewritten (${storedHead.slice(0, 12)} is no longer on ${branch}); mining it again`,
+        );
+        await forgetHistory(db, name);
+        known.clear();
+        historyRewritten = true;
+      }
+      const source = options.source ?? (await chooseSource(options.engine ?? 'auto', options.fs));
+      engine = source.engine;
+      report({ phase: 'mining', engine });
+      const writer = new CommitWriter(db, name, {
+        batchSize: options.batchSize,
+        onBatchCommitted: async (batch, written) => {
+          report({ commitsDone: written });
+          await options.onBatchCommitted?.(batch, written);
+        },
+      });
+      const walk = source.walk({
+        gitdir,
+        head,
+        exclude: storedHead && !historyRewritten ? [storedHead] : [],
+        isKnown: (id) => known.has(id),
+        withFiles: options.withFiles ?? true,
+        onTotal: (total) => report({ commitsTotal: total }),
+      });
+      for await (const commit of walk) {
+        // An engine must not yield a commit twice; a repeated id is skipped, never stored twice.
+        if (known.has(commit.id)) {
+          options.logger.debug(`${name}: ${commit.id} yielded twice; skipped`);
+          continue;
+        }
+        known.add(commit.id);
+        await writer.add(commit);
+      }
+      await writer.flush();
+      commitsAdded = writer.written;
+    }
+
+    const mailmap = readMailmap(store, head);
+    const finished = clock();
+    const seconds = Math.max(0, (finished.getTime() - started.getTime()) / 1000);
+    await db.transaction(async () => {
+      await db.query(
+        `INSERT INTO repositories (name, source, branch, head_commit_id, last_collected_at)
+         VALUES ($name, $source, $branch, $head, $at)
+         ON CONFLICT (name) DO UPDATE SET source = excluded.source, branch = excluded.branch,
+           head_commit_id = excluded.head_commit_id, last_collected_at = excluded.last_collected_at`,
+        { name, source: repository.source, branch, head, at: finished },
+      );
+      await db.query(
+        `INSERT INTO repository_mailmaps (repository, head_commit_id, content)
+         VALUES ($name, $head, $content)
+         ON CONFLICT (repository) DO UPDATE SET head_commit_id = excluded.head_commit_id,
+           content = excluded.content`,
+        { name, head, content: mailmap },
+      );
+      await db.query(
+        `INSERT INTO collect_runs (started_at, finished_at, repository, head_commit_id,
+           commits_added, duration_seconds, engine, history_rewritten)
+         VALUES ($started, $finished, $name, $head, $added, $seconds, $engine, $rewritten)`,
+        {
+          started,
+          finished,
+          name,
+          head,
+          added: commitsAdded,
+          seconds,
+          engine,
+          rewritten: historyRewritten,
+        },
+      );
+    });
+    report({ phase: 'done' });
+    return { repository: name, engine, branch, commitsAdded, head, historyRewritten, seconds };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Raw git commit and tree objects → their parts, honouring a commit's `encoding` header.
+ */
+import type { MinedPerson } from './commit-source.ts';
+
+/** A commit object's parts, decoded to text. */
+export interface ParsedCommit {
+  tree: string;
+  parents: string[];
+  author: MinedPerson;
+  committer: MinedPerson;
+  /** The message, decoded (UTF-8 unless the `encoding` header says otherwise). */
+  message: string;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes text written in `encoding` (a commit's `encoding` header; default UTF-8). Bytes that are
+ * not valid in it are read as Latin-1, the encoding of most old commits that lack the header, so
+ * a name never turns into replacement characters.
+ */
+export function decodeText(bytes: Uint8Array, encoding?: string): string {
+  // TextDecoder reads ISO-8859-1 as windows-1252; git's iconv does not, so keep the bytes exact.
+  if (encoding && /^(iso[-_]?8859-1|latin-?1|l1)$/i.test(encoding)) {
+    return Buffer.from(bytes).toString('latin1');
+  }
+  if (encoding && !/^utf-?8$/i.test(encoding)) {
+    try {
+      return new TextDecoder(encoding).decode(bytes);
+    } catch {
+      // An encoding TextDecoder does not know: fall through to UTF-8, then Latin-1.
+    }
+  }
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString('latin1');
+  }
+}
+
+/**
+ * Parses `Name <email> 1234567890 +0530` the way git's split_ident_line does: the address is
+ * between the first `<` and the last `>`... before the date; a missing date gives the epoch.
+ */
+export function parsePersonLine(line: string): MinedPerson {
+  const lt = line.indexOf('<');
+  const gt = line.lastIndexOf('>');
+  if (lt < 0 || gt < lt) {
+    return { name: line.trim(), email: '', time: new Date(0), utcOffsetMinutes: 0 };
+  }
+  const name = line.slice(0, lt).trim();
+  const email = line.slice(lt + 1, gt).trim();
+  const match = /^\s*(-?\d+)(?:\s+([+-])(\d{2})(\d{2}))?/.exec(line.slice(gt + 1));
+  const seconds = match ? Number(match[1]) : 0;
+  const offset = match?.[2]
+    ? (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]))
+    : 0;
+  return {
+    name,
+    email,
+    time: new Date(seconds * 1000),
+    // `-0000` is UTC too; keep a plain zero.
+    utcOffsetMinutes: offset === 0 ? 0 : offset,
+  };
+}
+
+/** Parses a raw commit object (the bytes after git's `commit <size>\0` header). */
+export function parseCommit(data: Uint8Array): ParsedCommit {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let end = buffer.indexOf('\n\n');
+  if (end < 0) end = buffer.length;
+  const head = buffer.subarray(0, end);
+  const messageBytes = buffer.subarray(Math.min(end + 2, buffer.length));
+  let tree = '';
+  const parents: string[] = [];
+  let authorBytes: Buffer | null = null;
+  let committerBytes: Buffer | null = null;
+  let encoding: string | undefined;
+  let pos = 0;
+  while (pos < head.length) {
+    let nl = head.indexOf(0x0a, pos);
+    if (nl < 0) nl = head.length;
+    const line = head.subarray(pos, nl);
+    pos = nl + 1;
+    if (line[0] === 0x20) continue; // a continuation of a multi-line header (gpgsig, mergetag)
+    const sp = line.indexOf(0x20);
+    const key = line.subarray(0, sp < 0 ? line.length : sp).toString('latin1');
+    const value = sp < 0 ? Buffer.alloc(0) : line.subarray(sp + 1);
+    if (key === 'tree') tree = value.toString('latin1');
+    else if (key === 'parent') parents.push(value.toString('latin1'));
+    else if (key === 'author' && !authorBytes) authorBytes = value;
+    else if (key === 'committer' && !committerBytes) committerBytes = value;
+    else if (key === 'encoding') encoding = value.toString('latin1').trim();
+  }
+  const author = parsePersonLine(decodeText(authorBytes ?? Buffer.alloc(0), encoding));
+  const committer = committerBytes ? parsePersonLine(decodeText(committerBytes, encoding)) : author;
+  return { tree, parents, author, committer, message: decodeText(messageBytes, encoding) };
+}
+
+/** One entry of a tree object. */
+export interface TreeEntry {
+  /** Octal mode as git writes it: `100644`, `100755`, `120000` (symlink), `40000` (tree), `160000` (submodule). */
+  mode: string;
+  name: string;
+  oid: string;
+}
+
+/** Parses a raw tree object. Names are UTF-8 (git stores path bytes; invalid ones are read as Latin-1). */
+export function parseTree(data: Uint8Array): TreeEntry[] {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const entries: TreeEntry[] = [];
+  let pos = 0;
+  while (pos < buffer.length) {
+    const sp = buffer.indexOf(0x20, pos);
+    const nul = buffer.indexOf(0, sp);
+    entries.push({
+      mode: buffer.toString('latin1', pos, sp),
+      name: decodeText(buffer.subarray(sp + 1, nul)),
+      oid: buffer.toString('hex', nul + 1, nul + 21),
+    });
+    pos = nul + 21;
+  }
+  return entries;
+}
+
+/**
+ * The subject of a message as `git log --format=%s` shows it: the first paragraph (after leading
+ * blank lines), its lines stripped of trailing white space and joined with one space.
+ */
+export function subjectOf(message: string): string {
+  const lines = message.replace(/\r\n/g, '\n').split('\n');
+  let start = 0;
+  while (start < lines.length && lines[start]!.trim() === '') start++;
+  const parts: string[] = [];
+  for (let i = start; i < lines.length && lines[i]!.trim() !== ''; i++) {
+    parts.push(lines[i]!.trimEnd());
+  }
+  return parts.join(' ');
+}
