@@ -1,0 +1,85 @@
+/**
+ * Number, share and date formats of every chart label, so a figure reads the same in the dashboard,
+ * the SVG export and the Markdown report.
+ */
+import { format } from 'd3';
+
+const thousands = format(',');
+const compact = format('~s');
+const percent = format('.0%');
+const percentFine = format('.1%');
+
+/** A count with thousands separators: `12345` → `12,345`. */
+export function formatCount(value: number): string {
+  return thousands(Math.round(value));
+}
+
+/** An axis tick: counts below 10,000 in full, larger ones compact (`12k`, `1.5M`). */
+export function formatTick(value: number): string {
+  return Math.abs(value) < 10_000 ? thousands(value) : compact(value).replace('G', 'B');
+}
+
+/** A share (fraction 0..1) as a percentage: `0.314` → `31%`; small non-zero shares keep a decimal. */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  if (share > 0 && share < 0.001) return '<0.1%';
+  if (share > 0 && share < 0.095) return percentFine(share).replace('.0%', '%');
+  return percent(share);
+}
+
+/** A change (fraction) with its sign: `0.11` → `+11%`, `-0.05` → `−5%`, null → `–`. */
+export function formatChange(change: number | null | undefined): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return '–';
+  const rounded = Math.round(change * 100);
+  if (rounded === 0) return '±0%';
+  return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded)}%`;
+}
+
+/** A ratio: `2.43` → `×2.4`. */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '–';
+  return `×${ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10}`;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function parseDay(day: string): [number, number, number] | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** A UTC calendar day `2018-06-01` as `1 June 2018` (the text itself when it is not a day). */
+export function formatDay(day: string): string {
+  const parts = parseDay(day);
+  if (!parts) return day;
+  return `${parts[2]} ${MONTHS[parts[1] - 1] ?? ''} ${parts[0]}`;
+}
+
+/** A UTC calendar day `2018-03-12` as `Mar 2018`. */
+export function formatMonth(day: string): string {
+  const parts = parseDay(day);
+  if (!parts) return day;
+  return `${(MONTHS[parts[1] - 1] ?? '').slice(0, 3)} ${parts[0]}`;
+}
+
+/** The day before `day` (`2018-06-01` → `2018-05-31`): the last day of a half-open period. */
+export function dayBefore(day: string): string {
+  const parts = parseDay(day);
+  if (!parts) return day;
+  const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] - 1));
+  return date.toISOString().slice(0, 10);
+}

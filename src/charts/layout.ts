@@ -1,0 +1,111 @@
+/**
+ * The frame every figure shares: title, subtitle, plot area, notes and source line, with type sizes
+ * that scale with the figure so one component reads well at a blog's 640 px and on a 1920 px slide.
+ */
+
+/** A rectangle in the figure's coordinates (px of its viewBox). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Props every figure component takes besides its rows. */
+export interface ChartFrameProps {
+  /** Width of the viewBox, px. */
+  width: number;
+  /** Height of the viewBox, px. */
+  height: number;
+  /** Heading drawn at the top and the SVG's `<title>`. Default: the figure's own. */
+  title?: string;
+  /** Line under the title (project, period, as-of date). Default: none. */
+  subtitle?: string;
+  /** The SVG's `<desc>`. Default: a sentence made from the data. */
+  description?: string;
+  /** Source line at the bottom ("Source: xen.git, as of 1 June 2018"). Default: none. */
+  source?: string;
+  /** Colour of an organisation (see `makeColourFor`). Default: palette by the figure's own ranking. */
+  colourFor?: (organisation: string) => string;
+}
+
+/** Sizes and positions of a figure's frame. */
+export interface FrameLayout {
+  /** Body text size, px. */
+  fontSize: number;
+  titleSize: number;
+  smallSize: number;
+  /** Outer padding, px. */
+  padding: number;
+  /** Baselines of the title, subtitle, note and source lines (null when absent). */
+  titleY: number | null;
+  subtitleY: number | null;
+  noteY: number | null;
+  sourceY: number | null;
+  /** What is left for the chart itself. */
+  plot: Box;
+}
+
+/** Body text size for a figure `width`×`height` px: ~12 px at 640 px wide, ~34 px on a slide. */
+export function baseFontSize(width: number, height: number): number {
+  const reference = Math.min(width, height * (16 / 9));
+  return Math.max(11, Math.min(36, Math.round(reference * 0.0175)));
+}
+
+/** Lays out the frame: header lines, the plot, then note and source lines at the bottom. */
+export function frameLayout(
+  width: number,
+  height: number,
+  has: { title: boolean; subtitle: boolean; note: boolean; source: boolean },
+): FrameLayout {
+  const fontSize = baseFontSize(width, height);
+  const titleSize = Math.round(fontSize * 1.5);
+  const smallSize = Math.round(fontSize * 0.85);
+  const padding = Math.round(fontSize * 1.2);
+  let top = padding;
+  let titleY: number | null = null;
+  let subtitleY: number | null = null;
+  if (has.title) {
+    titleY = top + titleSize * 0.9;
+    top = titleY + titleSize * 0.35;
+  }
+  if (has.subtitle) {
+    subtitleY = top + fontSize * 1.2;
+    top = subtitleY + fontSize * 0.3;
+  }
+  top += fontSize * 1.2;
+  let bottom = height - padding;
+  let sourceY: number | null = null;
+  let noteY: number | null = null;
+  if (has.source) {
+    sourceY = bottom;
+    bottom -= smallSize * 1.5;
+  }
+  if (has.note) {
+    noteY = bottom;
+    bottom -= smallSize * 1.5;
+  }
+  bottom -= fontSize * 0.5;
+  return {
+    fontSize,
+    titleSize,
+    smallSize,
+    padding,
+    titleY,
+    subtitleY,
+    noteY,
+    sourceY,
+    plot: {
+      x: padding,
+      y: top,
+      width: Math.max(10, width - 2 * padding),
+      height: Math.max(10, bottom - top),
+    },
+  };
+}
+
+/** A figure's plot area and the text sizes its marks use. */
+export interface PlotArea extends Box {
+  fontSize: number;
+  smallSize: number;
+}

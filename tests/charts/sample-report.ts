@@ -1,0 +1,166 @@
+/**
+ * A weather report generated for chart tests: eight organisations over 2011..2018 (2018 partial at
+ * the as-of date 2018-06-01), Unknown contributions, reviews, newcomers and risers. Deterministic
+ * (seeded), so golden SVGs stay byte-identical.
+ */
+import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
+
+/** A small linear congruential generator: the same seed gives the same numbers everywhere. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ORGANISATIONS = ['Citrix', 'SUSE', 'AMD', 'Arm', 'Intel', 'Oracle', 'EPAM', 'AWS', 'Huawei'];
+
+/** Options to make odd reports from the same generator. */
+export interface SampleOptions {
+  seed?: number;
+  /** Replace organisation names (e.g. with hostile strings). */
+  rename?: Record<string, string>;
+}
+
+/** The generated report. */
+export function sampleReport(options: SampleOptions = {}): WeatherReport {
+  const next = random(options.seed ?? 42);
+  const name = (org: string) => options.rename?.[org] ?? org;
+  const years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018];
+  const organisationsByYear: WeatherReport['organisationsByYear'] = [];
+  for (const year of years) {
+    const scale = year === 2018 ? 0.42 : 1;
+    ORGANISATIONS.forEach((org, i) => {
+      if (org === 'EPAM' && year < 2017) return;
+      if (org === 'AWS' && year < 2017) return;
+      const base = Math.round((1400 / (i + 1.5)) * (0.7 + next() * 0.6) * scale);
+      organisationsByYear.push({ year, organisation: name(org), commits: base });
+    });
+    organisationsByYear.push({
+      year,
+      organisation: 'Unknown',
+      commits: Math.round(120 * scale * (0.8 + next() * 0.4)),
+    });
+  }
+  const commitsByYear = years.map((year) => ({
+    year,
+    commits: organisationsByYear.filter((r) => r.year === year).reduce((s, r) => s + r.commits, 0),
+    partial: year === 2018,
+  }));
+  const totals = new Map<string, number>();
+  for (const row of organisationsByYear) {
+    totals.set(row.organisation, (totals.get(row.organisation) ?? 0) + row.commits);
+  }
+  const totalCommits = commitsByYear.reduce((s, r) => s + r.commits, 0);
+  const ranked = [...totals.entries()]
+    .filter(([org]) => org !== 'Unknown')
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const topOrganisations = ranked.map(([organisation, commits]) => ({
+    organisation,
+    commits,
+    share: commits / totalCommits,
+  }));
+  const unknownCommits = totals.get('Unknown') ?? 0;
+  const last = organisationsByYear.filter((r) => r.year >= 2017);
+  const lastTotals = new Map<string, number>();
+  for (const row of last) {
+    const c = Math.round(row.commits * (row.year === 2017 ? 0.58 : 1));
+    lastTotals.set(row.organisation, (lastTotals.get(row.organisation) ?? 0) + c);
+  }
+  const lastAll = [...lastTotals.values()].reduce((a, b) => a + b, 0);
+  const lastRanked = [...lastTotals.entries()]
+    .filter(([org]) => org !== 'Unknown')
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([organisation, commits]) => ({ organisation, commits, share: commits / lastAll }));
+  const lastTop = lastRanked.slice(0, 6).reduce((s, r) => s + r.commits, 0);
+  return {
+    project: 'xen',
+    asOf: '2018-06-01',
+    since: '2011-01-01',
+    top: 6,
+    filters: { repositories: [], paths: [] },
+    commitsByYear,
+    commitsByQuarter: [],
+    commitsByMonth: [],
+    growth: null,
+    yearToDate: {
+      from: '2018-01-01',
+      to: '2018-06-01',
+      commits: commitsByYear[7]?.commits ?? 0,
+      previousFrom: '2017-01-01',
+      previousTo: '2017-06-01',
+      previousCommits: Math.round((commitsByYear[6]?.commits ?? 0) * 0.38),
+      growth:
+        (commitsByYear[7]?.commits ?? 0) / Math.round((commitsByYear[6]?.commits ?? 0) * 0.38) - 1,
+    },
+    topOrganisations,
+    totalCommits,
+    unknown: { commits: unknownCommits, share: unknownCommits / totalCommits },
+    last12Months: {
+      from: '2017-06-01',
+      to: '2018-06-01',
+      commits: lastAll,
+      topShare: lastTop / lastAll,
+      sameTopAsSince: false,
+      organisations: lastRanked,
+      unknown: {
+        commits: lastTotals.get('Unknown') ?? 0,
+        share: (lastTotals.get('Unknown') ?? 0) / lastAll,
+      },
+    },
+    organisationsByYear,
+    reviewsByOrganisation: [],
+    reviewsAgainstCommits: ranked
+      .map(([organisation, commits], i) => ({
+        organisation,
+        commits,
+        reviews: Math.round(commits * (i % 3 === 0 ? 1.6 : 0.3 + next() * 0.6)),
+      }))
+      .concat([{ organisation: 'Unknown', commits: unknownCommits, reviews: 40 }]),
+    firstContributions: [],
+    risers: [
+      {
+        organisation: name('Arm'),
+        last12Months: 900,
+        yearlyAverageBefore: 410,
+        ratio: 900 / 410,
+        fromYear: 2011,
+        toYear: 2016,
+      },
+      {
+        organisation: name('AMD'),
+        last12Months: 1000,
+        yearlyAverageBefore: 480,
+        ratio: 1000 / 480,
+        fromYear: 2011,
+        toYear: 2016,
+      },
+    ],
+    newcomers: [
+      {
+        organisation: name('EPAM'),
+        firstContribution: '2017-02-14',
+        commits: 180,
+        reviews: 260,
+        commitsLast12Months: 120,
+        reviewsLast12Months: 200,
+      },
+      {
+        organisation: name('AWS'),
+        firstContribution: '2017-05-03',
+        commits: 140,
+        reviews: 35,
+        commitsLast12Months: 140,
+        reviewsLast12Months: 35,
+      },
+    ],
+    activeContributorsByYear: years.map((year, i) => ({ year, contributors: 80 + i * 11 })),
+    newContributorsByYear: years.map((year, i) => ({ year, contributors: 20 + (i % 3) * 4 })),
+    elephantFactorByYear: years.map((year, i) => ({ year, elephantFactor: 2 + (i > 4 ? 1 : 0) })),
+    sentences: [
+      'Commits have grown on average by 11% a year since 2014.',
+      'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',
+    ],
+  };
+}
