@@ -5,6 +5,7 @@
  */
 import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { devNull } from 'node:os';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
@@ -24,15 +25,25 @@ export interface GitCliOptions {
   spawn?: Spawn;
   /** The environment git runs in. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Which renames a file list reports (with `oldPath`): `exact` only when the content is unchanged,
+   * as the isomorphic-git engine does, so both engines store the same rows; `similar` as git's own
+   * default (at least 50% similar; a changed rename is then one row, not a deletion and an addition).
+   * Default: `exact`.
+   */
+  renames?: 'exact' | 'similar';
 }
 
 const STDERR_KEEP = 8 * 1024;
 
 /**
  * Settings that would change what git prints, pinned so a user's git config cannot alter the data:
- * renames detected, Myers diff, root commits diffed against the empty tree, no signatures.
+ * renames detected, Myers diff, root commits diffed against the empty tree, no signatures, no
+ * attributes from outside the repository (a `binary` or `-diff` attribute would hide line counts).
  */
 const PINNED_CONFIG = [
+  `core.attributesFile=${devNull}`,
+  'core.bigFileThreshold=512m',
   'core.quotePath=false',
   'diff.renames=true',
   'diff.algorithm=myers',
@@ -50,12 +61,20 @@ function environment(options: GitCliOptions): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     GIT_NO_REPLACE_OBJECTS: '1',
     GIT_PAGER: 'cat',
+    GIT_ATTR_NOSYSTEM: '1',
     LC_ALL: 'C',
   };
 }
 
-/** The `git log` arguments for a walk (revisions come on stdin). */
-export function gitLogArguments(gitdir: string, withFiles: boolean): string[] {
+/**
+ * The `git log` arguments for a walk (revisions come on stdin): with `withFiles`, `--numstat` and
+ * rename detection (`renames`, default `exact`: `-M100%`; `similar`: `-M`).
+ */
+export function gitLogArguments(
+  gitdir: string,
+  withFiles: boolean,
+  renames: GitCliOptions['renames'] = 'exact',
+): string[] {
   return [
     ...PINNED_CONFIG.flatMap((setting) => ['-c', setting]),
     '--git-dir',
@@ -71,7 +90,9 @@ export function gitLogArguments(gitdir: string, withFiles: boolean): string[] {
     '--no-color',
     '--no-notes',
     '--no-use-mailmap',
-    ...(withFiles ? ['--numstat', '-M', '--no-textconv', '--no-ext-diff'] : []),
+    ...(withFiles
+      ? ['--numstat', renames === 'similar' ? '-M' : '-M100%', '--no-textconv', '--no-ext-diff']
+      : []),
   ];
 }
 
@@ -129,7 +150,7 @@ async function* walk(
       throw new BarometerError('source', `not a commit id: ${revision}`, { value: revision });
     }
   }
-  const child = spawn(git, gitLogArguments(gitdir, withFiles), {
+  const child = spawn(git, gitLogArguments(gitdir, withFiles, options.renames), {
     cwd: gitdir,
     env: environment(options),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -408,3 +408,50 @@ describe('git-cli engine and git agree on a longer history', () => {
     }
   });
 });
+
+describe('git-cli engine renames', () => {
+  let repo: GitFixture;
+  const body = Array.from({ length: 100 }, (_, i) => `line ${i}\n`).join('');
+  beforeAll(() => {
+    repo = createRepository();
+    repo.commit({ message: 'add\n', files: { 'old.c': body, 'same.c': 'same\n' } });
+    repo.commit({
+      message: 'move both, change one\n',
+      renames: [
+        ['old.c', 'new.c'],
+        ['same.c', 'moved/same.c'],
+      ],
+      files: { 'new.c': body.replace('line 7\n', 'line seven\n') },
+    });
+  });
+  afterAll(() => repo.cleanup());
+
+  async function lastFiles(renames?: 'exact' | 'similar') {
+    const commits: MinedCommit[] = [];
+    for await (const commit of createGitCliSource({ renames }).walk({
+      gitdir: repo.gitdir,
+      head: repo.rev(),
+      exclude: [],
+      isKnown: () => false,
+      withFiles: true,
+    })) {
+      commits.push(commit);
+    }
+    return commits.at(-1)!.files;
+  }
+
+  it('reports only unchanged renames by default, as the isomorphic-git engine does', async () => {
+    expect(await lastFiles()).toEqual([
+      { path: 'moved/same.c', oldPath: 'same.c', linesAdded: 0, linesDeleted: 0, isBinary: false },
+      { path: 'new.c', oldPath: null, linesAdded: 100, linesDeleted: 0, isBinary: false },
+      { path: 'old.c', oldPath: null, linesAdded: 0, linesDeleted: 100, isBinary: false },
+    ]);
+  });
+
+  it("reports changed renames too with renames: 'similar', as git log does by default", async () => {
+    expect(await lastFiles('similar')).toEqual([
+      { path: 'moved/same.c', oldPath: 'same.c', linesAdded: 0, linesDeleted: 0, isBinary: false },
+      { path: 'new.c', oldPath: 'old.c', linesAdded: 1, linesDeleted: 1, isBinary: false },
+    ]);
+  });
+});
