@@ -115,11 +115,6 @@ const OFFSETS = [
   '+1400',
 ];
 
-function offsetSeconds(tz: string): number {
-  const sign = tz.startsWith('-') ? -1 : 1;
-  return sign * (Number(tz.slice(1, 3)) * 3600 + Number(tz.slice(3, 5)) * 60);
-}
-
 interface Person {
   name: string;
   email: string;
