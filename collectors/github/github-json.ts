@@ -101,8 +101,22 @@ export class JsonAt {
     if (typeof this.value !== 'string' || !DATE_TIME.test(this.value)) {
       this.fail('a date-time like 2011-01-26T19:01:12Z');
     }
+    const [y, mo, d, h, mi, se] = this.value.split(/[-T:.Z+]/).map(Number) as number[];
+    // Date would roll 30 February over into March; a calendar check keeps it a surprise.
+    const days = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
     const date = new Date(this.value);
-    if (Number.isNaN(date.getTime())) this.fail('a valid date-time');
+    if (
+      Number.isNaN(date.getTime()) ||
+      mo! < 1 ||
+      mo! > 12 ||
+      d! < 1 ||
+      d! > days ||
+      h! > 23 ||
+      mi! > 59 ||
+      se! > 59
+    ) {
+      this.fail('a valid date-time');
+    }
     return date;
   }
 

@@ -1,0 +1,430 @@
+/**
+ * A real HTTP server on 127.0.0.1 that answers the GitHub REST endpoints the collector uses, with
+ * JSON in the shape GitHub gives (recorded field sets, trimmed of URLs nobody reads), pagination
+ * through `Link` headers, and faults queued by the test: rate limits, 5xx, dropped connections.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A user as the test describes it. */
+export interface FakeUser {
+  login: string;
+  id: number;
+  name: string | null;
+  company: string | null;
+}
+
+/** A review as the test describes it. */
+export interface FakeReview {
+  id: number;
+  user: string | null;
+  state: string;
+  submitted_at?: string;
+}
+
+/** A commit of a pull request as the test describes it. */
+export interface FakeCommit {
+  sha: string;
+  login: string | null;
+  name: string;
+  email: string;
+  date: string;
+}
+
+/** A pull request as the test describes it; `detail` overrides fields of the single-PR answer. */
+export interface FakePull {
+  number: number;
+  user: string | null;
+  state: 'open' | 'closed';
+  title: string;
+  base: string;
+  created_at: string;
+  updated_at: string;
+  merged_at: string | null;
+  closed_at: string | null;
+  additions: number;
+  deletions: number;
+  review_comments: number;
+  reviews: FakeReview[];
+  commits: FakeCommit[];
+  detail?: Record<string, unknown>;
+}
+
+/** A repository; `refuse` answers every request about it with that status. */
+export interface FakeRepository {
+  full_name: string;
+  pulls: FakePull[];
+  refuse?: 403 | 404;
+}
+
+/** What the server knows. Tests change it between runs. */
+export interface FakeState {
+  token: string;
+  orgs: Record<string, string[]>;
+  repositories: Record<string, FakeRepository>;
+  users: Record<string, FakeUser>;
+  /** Items per page of every list endpoint (GitHub's per_page is ignored, as a server may). */
+  pageSize: number;
+}
+
+/** A fault served instead of the answer to the next request(s) whose path matches. */
+export interface Fault {
+  /** Exact pathname (no query), e.g. `/repos/acme/widgets/pulls`. */
+  path: string;
+  kind: 'primary' | 'secondary' | 'status' | 'drop';
+  /** For `primary` and `secondary`: 403 or 429; for `status`: the status to answer. */
+  status?: number;
+  /** Seconds after the test clock's "now" when a primary limit resets. Default: 2. */
+  resetIn?: number;
+  /** Seconds of `retry-after` for a secondary limit. Default: 3. */
+  retryAfter?: number;
+  /** How many matching requests get the fault. Default: 1. */
+  times?: number;
+}
+
+/** One request as the server saw it. */
+export interface SeenRequest {
+  method: string;
+  /** Pathname and query, as sent. */
+  url: string;
+  /** Pathname only. */
+  path: string;
+  authorization: string | undefined;
+}
+
+/** The running server. */
+export interface FakeGitHub {
+  url: string;
+  state: FakeState;
+  faults: Fault[];
+  requests: SeenRequest[];
+  /** Requests as `GET /path` (no query), in order. */
+  paths(): string[];
+  close(): Promise<void>;
+}
+
+const userJson = (login: string, id: number) => ({
+  login,
+  id,
+  node_id: `MDQ6VXNlcj${id}`,
+  avatar_url: `https://avatars.example/u/${id}?v=4`,
+  gravatar_id: '',
+  type: login.endsWith('[bot]') ? 'Bot' : 'User',
+  user_view_type: 'public',
+  site_admin: false,
+});
+
+function repositoryJson(fullName: string, id: number) {
+  const [owner = '', name = ''] = fullName.split('/');
+  return {
+    id,
+    node_id: `R_kgDO${id}`,
+    name,
+    full_name: fullName,
+    private: false,
+    owner: userJson(owner, id + 1000),
+    description: `The ${name} repository`,
+    fork: false,
+    created_at: '2015-05-01T10:00:00Z',
+    updated_at: '2025-12-01T10:00:00Z',
+    pushed_at: '2025-12-01T10:00:00Z',
+    archived: false,
+    disabled: false,
+    visibility: 'public',
+    default_branch: 'main',
+    open_issues_count: 3,
+    permissions: { admin: false, maintain: false, push: false, triage: false, pull: true },
+  };
+}
+
+/** Starts the server on 127.0.0.1 (a free port). `now` is the test clock, for reset times. */
+export async function startFakeGitHub(state: FakeState, now: () => Date): Promise<FakeGitHub> {
+  const faults: Fault[] = [];
+  const requests: SeenRequest[] = [];
+  let base = '';
+  const userIds = new Map<string, number>();
+  const idOf = (login: string) => {
+    if (!userIds.has(login)) userIds.set(login, state.users[login]?.id ?? 9000 + userIds.size);
+    return userIds.get(login)!;
+  };
+  const user = (login: string | null) => (login === null ? null : userJson(login, idOf(login)));
+
+  const pullJson = (repository: FakeRepository, pull: FakePull) => {
+    const head = pull.commits.at(-1)?.sha ?? '0'.repeat(40);
+    return {
+      url: `${base}/repos/${repository.full_name}/pulls/${pull.number}`,
+      id: 100000 + pull.number,
+      node_id: `PR_kwDO${pull.number}`,
+      number: pull.number,
+      state: pull.state,
+      locked: false,
+      title: pull.title,
+      user: user(pull.user),
+      body: 'Fixes a thing.\r\n\r\nSigned-off-by: someone',
+      labels: [],
+      milestone: null,
+      active_lock_reason: null,
+      created_at: pull.created_at,
+      updated_at: pull.updated_at,
+      closed_at: pull.closed_at,
+      merged_at: pull.merged_at,
+      merge_commit_sha: pull.merged_at ? 'f'.repeat(40) : null,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      head: {
+        label: `${pull.user ?? 'ghost'}:topic`,
+        ref: 'topic',
+        sha: head,
+        user: user(pull.user),
+      },
+      base: {
+        label: `${repository.full_name.split('/')[0]}:${pull.base}`,
+        ref: pull.base,
+        sha: 'e'.repeat(40),
+        repo: repositoryJson(repository.full_name, 1),
+      },
+      author_association: 'CONTRIBUTOR',
+      auto_merge: null,
+      draft: false,
+    };
+  };
+
+  const detailJson = (repository: FakeRepository, pull: FakePull) => ({
+    ...pullJson(repository, pull),
+    merged: pull.merged_at !== null,
+    mergeable: null,
+    rebaseable: null,
+    mergeable_state: 'unknown',
+    merged_by: null,
+    comments: 2,
+    review_comments: pull.review_comments,
+    maintainer_can_modify: false,
+    commits: pull.commits.length,
+    additions: pull.additions,
+    deletions: pull.deletions,
+    changed_files: 3,
+    ...pull.detail,
+  });
+
+  const reviewJson = (repository: FakeRepository, pull: FakePull, review: FakeReview) => ({
+    id: review.id,
+    node_id: `PRR_kwDO${review.id}`,
+    user: user(review.user),
+    body: review.state === 'APPROVED' ? 'Looks good to me.' : 'A few notes.',
+    state: review.state,
+    html_url: `https://github.example/${repository.full_name}/pull/${pull.number}#pullrequestreview-${review.id}`,
+    pull_request_url: `${base}/repos/${repository.full_name}/pulls/${pull.number}`,
+    author_association: 'MEMBER',
+    _links: {},
+    ...(review.submitted_at ? { submitted_at: review.submitted_at } : {}),
+    commit_id: pull.commits.at(-1)?.sha ?? null,
+  });
+
+  const commitJson = (commit: FakeCommit) => ({
+    sha: commit.sha,
+    node_id: `C_kwDO${commit.sha.slice(0, 8)}`,
+    commit: {
+      author: { name: commit.name, email: commit.email, date: commit.date },
+      committer: { name: 'GitHub', email: 'noreply@github.example', date: commit.date },
+      message: 'Change things\n\nSigned-off-by: someone',
+      tree: { sha: 'd'.repeat(40) },
+      comment_count: 0,
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+    },
+    author: user(commit.login),
+    committer: null,
+    parents: [{ sha: 'c'.repeat(40) }],
+  });
+
+  const userProfileJson = (login: string) => {
+    const u = state.users[login]!;
+    return {
+      ...userJson(login, u.id),
+      name: u.name,
+      company: u.company,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 4,
+      followers: 10,
+      following: 0,
+      created_at: '2012-02-03T04:05:06Z',
+      updated_at: '2025-01-02T03:04:05Z',
+    };
+  };
+
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const reset = String(Math.floor(now().getTime() / 1000) + 3600);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-request-id': `ABCD:${requests.length}`,
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4990',
+      'x-ratelimit-reset': reset,
+      'x-ratelimit-resource': 'core',
+      ...headers,
+    });
+    res.end(JSON.stringify(body));
+  }
+
+  function sendPage(res: ServerResponse, url: URL, items: unknown[]) {
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? '1'));
+    const pages = Math.max(1, Math.ceil(items.length / state.pageSize));
+    const link = (n: number, rel: string) => {
+      const next = new URL(url.toString());
+      next.searchParams.set('page', String(n));
+      return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
+    };
+    const links: string[] = [];
+    if (page > 1) links.push(link(page - 1, 'prev'));
+    if (page < pages) links.push(link(page + 1, 'next'), link(pages, 'last'));
+    if (page > 1) links.push(link(1, 'first'));
+    const slice = items.slice((page - 1) * state.pageSize, page * state.pageSize);
+    send(res, 200, slice, links.length ? { link: links.join(', ') } : {});
+  }
+
+  const notFound = {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.example/rest',
+    status: '404',
+  };
+
+  function answer(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const auth = req.headers.authorization;
+    if (auth !== `token ${state.token}` && auth !== `Bearer ${state.token}`) {
+      // A hostile server may echo what it was sent; the collector must scrub it.
+      send(res, 401, {
+        message: `Bad credentials (${auth ?? 'none'})`,
+        documentation_url: 'https://docs.github.example/rest',
+        status: '401',
+      });
+      return;
+    }
+    const path = url.pathname;
+    let m: RegExpMatchArray | null;
+    if ((m = path.match(/^\/(orgs|users)\/([^/]+)\/repos$/))) {
+      const names = state.orgs[decodeURIComponent(m[2]!)];
+      if (!names || m[1] === 'users') return send(res, 404, notFound);
+      return sendPage(
+        res,
+        url,
+        names.map((n, i) => repositoryJson(n, 500 + i)),
+      );
+    }
+    if ((m = path.match(/^\/users\/([^/]+)$/))) {
+      const login = decodeURIComponent(m[1]!);
+      return state.users[login] ? send(res, 200, userProfileJson(login)) : send(res, 404, notFound);
+    }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/))) {
+      const fullName = `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`;
+      const key = Object.keys(state.repositories).find(
+        (k) => k.toLowerCase() === fullName.toLowerCase(),
+      );
+      const repository = key ? state.repositories[key] : undefined;
+      if (!repository || repository.refuse === 404) return send(res, 404, notFound);
+      if (repository.refuse === 403) {
+        return send(res, 403, {
+          message: `Resource not accessible by personal access token (${auth})`,
+          documentation_url: 'https://docs.github.example/rest',
+          status: '403',
+        });
+      }
+      const rest = m[3] ?? '';
+      if (rest === '') return send(res, 200, repositoryJson(repository.full_name, 700));
+      if (rest === '/pulls') {
+        const pulls = [...repository.pulls].sort((a, b) =>
+          b.updated_at.localeCompare(a.updated_at),
+        );
+        return sendPage(
+          res,
+          url,
+          pulls.map((p) => pullJson(repository, p)),
+        );
+      }
+      const p = rest.match(/^\/pulls\/(\d+)(\/reviews|\/commits)?$/);
+      const pull = p ? repository.pulls.find((x) => x.number === Number(p[1])) : undefined;
+      if (!p || !pull) return send(res, 404, notFound);
+      if (p[2] === '/reviews') {
+        return sendPage(
+          res,
+          url,
+          pull.reviews.map((r) => reviewJson(repository, pull, r)),
+        );
+      }
+      if (p[2] === '/commits') return sendPage(res, url, pull.commits.map(commitJson));
+      return send(res, 200, detailJson(repository, pull));
+    }
+    send(res, 404, notFound);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push({
+      method: req.method ?? 'GET',
+      url: `${url.pathname}${url.search}`,
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    });
+    const index = faults.findIndex((f) => f.path === url.pathname);
+    if (index >= 0) {
+      const fault = faults[index]!;
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) faults.splice(index, 1);
+      if (fault.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'primary') {
+        const reset = Math.floor(now().getTime() / 1000) + (fault.resetIn ?? 2);
+        return send(
+          res,
+          fault.status ?? 403,
+          {
+            message: 'API rate limit exceeded for user ID 1.',
+            documentation_url: 'https://docs.github.example/rest/rate-limit',
+          },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+        );
+      }
+      if (fault.kind === 'secondary') {
+        return send(
+          res,
+          fault.status ?? 403,
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes.',
+            documentation_url: 'https://docs.github.example/rest/secondary-rate-limits',
+          },
+          { 'retry-after': String(fault.retryAfter ?? 3) },
+        );
+      }
+      const status = fault.status ?? 502;
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(`<html><body><h1>${status} ${STATUS_CODES[status]}</h1></body></html>`);
+      return;
+    }
+    answer(req, res, url);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    state,
+    faults,
+    requests,
+    paths: () => requests.map((r) => `${r.method} ${r.path}`),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
