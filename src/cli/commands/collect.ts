@@ -1,11 +1,186 @@
+/**
+ * `barometer collect [PATH-OR-URL | CONFIG | DATABASE]`: mines the git history of a repository or
+ * of every repository of a project into DuckDB, incrementally.
+ */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
+import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
-import type { Command } from '../command.ts';
+import {
+  collectRepository,
+  type CollectResult,
+  type EngineChoice,
+} from '../../../collectors/git/collect-repository.ts';
+import type { Command, CommandContext } from '../command.ts';
+import { createProgressBar, formatDuration } from '../progress-bar.ts';
+import {
+  parseTargetArguments,
+  resolveProjectTarget,
+  type ProjectTarget,
+} from '../project-target.ts';
 
-/** Placeholder until the `collect` command lands. */
+const USAGE = `Usage: barometer collect [PATH-OR-URL | CONFIG | DATABASE] [options]
+
+Mines git history into DuckDB (data/<name>.duckdb unless --db says otherwise). With no argument,
+mines the git repository holding the current folder. Later runs add only new commits.
+
+  PATH-OR-URL          a work tree, a bare repository, or an http(s) URL (cloned into data/repos/)
+  CONFIG               a project config (.json) naming the project's repositories
+  DATABASE             a .duckdb made by collect: mines its repositories again
+
+Options:
+  --db FILE            the database to write (default: data/<name>.duckdb)
+  --engine ENGINE      auto (default: git when installed, else isomorphic-git), git-cli, isomorphic-git
+  --no-files           metadata and trailers only: no changed files or line counts (faster)
+  --email-map FILE     a gitdm EmailMap (repeatable)
+  --aliases FILE       a gitdm EmailAliases file (repeatable)
+  --mailmap FILE       a .mailmap file (repeatable)
+  --no-default-map     do not use the built-in map of company domains
+  --verbose            debug output and stack traces
+`;
+
+const ENGINES: EngineChoice[] = ['auto', 'git-cli', 'isomorphic-git'];
+
+/** The command's own options, after the target flags. */
+export interface CollectFlags {
+  engine: EngineChoice;
+  withFiles: boolean;
+}
+
+/** Parses collect's own flags (`--engine`, `--no-files`); throws `bad-input` for anything else. */
+export function parseCollectFlags(rest: string[]): CollectFlags {
+  const flags: CollectFlags = { engine: 'auto', withFiles: true };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--engine=') ? ['--engine', arg.slice(9)] : [arg];
+    if (flag === '--engine') {
+      const value = inline ?? rest[++i];
+      if (!ENGINES.includes(value as EngineChoice)) {
+        throw new BarometerError(
+          'bad-input',
+          `--engine must be one of ${ENGINES.join(', ')}, got ${value === undefined ? 'nothing' : `'${value}'`}`,
+          { field: '--engine', value },
+        );
+      }
+      flags.engine = value as EngineChoice;
+    } else if (flag === '--no-files') {
+      flags.withFiles = false;
+    } else {
+      throw new BarometerError(
+        'bad-input',
+        `unknown option '${arg}' (see barometer collect --help)`,
+        {
+          value: arg,
+        },
+      );
+    }
+  }
+  return flags;
+}
+
+/** The repositories to mine: the config's, or for a database target the ones it already holds. */
+async function repositoriesOf(
+  target: ProjectTarget,
+  db: NodeDatabase,
+): Promise<RepositoryConfig[]> {
+  if (target.kind !== 'database') return target.config.repositories;
+  const rows = await db.query<{ name: string; source: string; branch: string }>(
+    'SELECT name, source, branch FROM repositories ORDER BY name',
+  );
+  return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
+}
+
+/** What a collect run did, for the summary line and for callers that chain more work. */
+export interface CollectRunResult {
+  target: ProjectTarget;
+  results: CollectResult[];
+  seconds: number;
+}
+
+/** Runs collect with parsed arguments; the command below adds printing and the exit code. */
+export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
+  const args = parseTargetArguments(context.argv, ['--engine']);
+  const flags = parseCollectFlags(args.rest);
+  const target = await resolveProjectTarget(args.target, {
+    cwd: context.cwd,
+    ...(args.db ? { db: args.db } : {}),
+    emailMaps: args.emailMaps,
+    aliases: args.aliases,
+    mailmaps: args.mailmaps,
+    noDefaultMap: args.noDefaultMap,
+  });
+  if (target.kind === 'database' && !args.db && !fs.existsSync(target.databasePath)) {
+    throw new BarometerError('not-found', `${target.databasePath}: no such database`, {
+      file: target.databasePath,
+    });
+  }
+  const started = context.clock();
+  const db = await openNodeDatabase(target.databasePath);
+  const bar = createProgressBar(context.stderr, { clock: context.clock });
+  const results: CollectResult[] = [];
+  try {
+    await ensureSchema(db);
+    const repositories = await repositoriesOf(target, db);
+    if (repositories.length === 0) {
+      context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
+    }
+    for (const repository of repositories) {
+      const result = await collectRepository({
+        db,
+        repository,
+        engine: flags.engine,
+        withFiles: flags.withFiles,
+        fs,
+        logger: context.logger,
+        clock: context.clock,
+        cacheDir: join(context.cwd, 'data', 'repos'),
+        onProgress: (p) =>
+          bar.update({
+            label: p.repository,
+            phase: p.phase === 'fetching' ? 'fetching' : 'reading history',
+            done: p.commitsDone,
+            total: p.commitsTotal,
+          }),
+      }).catch((error: unknown) => {
+        bar.finish();
+        throw error;
+      });
+      results.push(result);
+      bar.finish(
+        `${result.repository} (${result.branch}): ${result.commitsAdded.toLocaleString('en-US')} commits added` +
+          `${result.historyRewritten ? ' after a history rewrite' : ''}` +
+          ` in ${result.seconds.toFixed(1)} s` +
+          `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
+  const seconds = (context.clock().getTime() - started.getTime()) / 1000;
+  return { target, results, seconds };
+}
+
+/** The summary line: repositories, commits added, time and the engine path taken. */
+export function summaryLine(run: CollectRunResult): string {
+  const added = run.results.reduce((sum, r) => sum + r.commitsAdded, 0);
+  const engines = [...new Set(run.results.map((r) => r.engine).filter((e) => e !== 'none'))];
+  const n = run.results.length;
+  return (
+    `collected ${n} ${n === 1 ? 'repository' : 'repositories'}: ` +
+    `${added.toLocaleString('en-US')} commits added in ${formatDuration(run.seconds)} ` +
+    `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}`
+  );
+}
+
+/** `barometer collect`. */
 export const command: Command = {
-  summary: 'collect',
-  usage: 'barometer collect',
-  async run() {
-    throw new BarometerError('bad-input', '`collect` is not available yet');
+  summary: 'mine git history into DuckDB',
+  usage: USAGE,
+  async run(context) {
+    const run = await runCollect(context);
+    context.stdout.write(`${summaryLine(run)}\n`);
+    return 0;
   },
 };
