@@ -6,7 +6,7 @@
  * Synchronous on purpose: a test reads as the history it builds.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir, devNull } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -196,15 +196,16 @@ export class GitFixture {
     };
   }
 
-  /** Writes (or deletes) files in the work tree and stages them. */
+  /** Writes (or deletes) files in the work tree and stages them; deletions go first. */
   writeFiles(files: Record<string, string | Uint8Array | null>): void {
-    for (const [path, content] of Object.entries(files)) {
+    const entries = Object.entries(files);
+    for (const [path, content] of entries) {
+      // `git rm` also removes folders left empty, so a path can turn from folder into file.
+      if (content === null) this.git(['rm', '-q', '--', path]);
+    }
+    for (const [path, content] of entries) {
+      if (content === null) continue;
       const full = join(this.dir, path);
-      if (content === null) {
-        unlinkSync(full);
-        this.git(['rm', '-q', '--cached', '--', path]);
-        continue;
-      }
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(full, content);
       this.git(['add', '--', path]);
