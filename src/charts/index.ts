@@ -13,4 +13,5 @@ export * from './layout.ts';
 export * from './rows.ts';
 export * from './stack.ts';
 export * from './ticks.ts';
+export * from './svg-markup.ts';
 export * from './report-figures.ts';

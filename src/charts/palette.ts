@@ -141,19 +141,6 @@ export function cssVar(name: CssVarName): string {
 
 const LIGHT_VARS: Record<string, string> = cssVariables(THEMES.light);
 
-/**
- * Replaces every `var(--bm-…[, fallback])` in `markup` by `theme`'s concrete value (the fallback
- * for names the theme does not know), for renderers without CSS variables (resvg) and for SVG files
- * that must look the same wherever they are pasted.
- */
-export function resolveCssVariables(markup: string, theme: Theme): string {
-  const vars = cssVariables(theme);
-  return markup.replace(
-    /var\(\s*(--bm-[a-z0-9-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)/g,
-    (whole, name: string, fallback: string | undefined) => vars[name] ?? fallback?.trim() ?? whole,
-  );
-}
-
 /** Organisation names with a colour of their own meaning: not ranked, never branded. */
 export const OTHER = 'Other';
 /** The name `Unknown` carries in every report row. */
