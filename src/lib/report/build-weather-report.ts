@@ -1,0 +1,109 @@
+/**
+ * The weather report: every metric run on one database with one set of parameters, assembled into
+ * the {@link WeatherReport} that weather.json, the text, the Markdown, the CSVs and the figures are
+ * made from. Pure apart from the database passed in.
+ */
+import type { Database } from '../db/database.ts';
+import { systemClock, type Clock } from '../effects.ts';
+import { activeContributorsByYear } from '../metrics/active-contributors-by-year.ts';
+import { commitsByMonth } from '../metrics/commits-by-month.ts';
+import { commitsByQuarter } from '../metrics/commits-by-quarter.ts';
+import { commitsByYear } from '../metrics/commits-by-year.ts';
+import { defaultMetricParams } from '../metrics/default-metric-params.ts';
+import { elephantFactorByYear } from '../metrics/elephant-factor-by-year.ts';
+import { firstContributions } from '../metrics/first-contributions.ts';
+import { growth, summariseGrowth } from '../metrics/growth.ts';
+import { last12Months, summariseLast12Months } from '../metrics/last-12-months.ts';
+import type { MetricParams } from '../metrics/metric.ts';
+import { newContributorsByYear } from '../metrics/new-contributors-by-year.ts';
+import { newcomers } from '../metrics/newcomers.ts';
+import { organisationsByYear } from '../metrics/organisations-by-year.ts';
+import { reviewsAgainstCommits } from '../metrics/reviews-against-commits.ts';
+import { reviewsByOrganisation } from '../metrics/reviews-by-organisation.ts';
+import { risers } from '../metrics/risers.ts';
+import { topOrganisations } from '../metrics/top-organisations.ts';
+import { yearToDate } from '../metrics/year-to-date.ts';
+import { checkReportScope } from './check-report-scope.ts';
+import { reportSentences, type WeatherFigures } from './report-sentences.ts';
+import type { WeatherReport } from './weather-report.ts';
+
+/**
+ * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
+ * the clock), since 1 January ten years before, top 6, growth since three full years before the
+ * last full year, all repositories and paths.
+ */
+export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>>;
+
+/** Who the report is about and what "today" is. */
+export interface WeatherReportOptions {
+  /** The project's name, as written in the report. */
+  project: string;
+  /** "Now", for the default as-of date. Default: the system clock. */
+  clock?: Clock;
+}
+
+/**
+ * Runs every metric of the weather report and assembles it. Throws `bad-input`/`not-found` (see
+ * `checkReportScope`) before computing anything when the parameters do not fit the database.
+ */
+export async function buildWeatherReport(
+  db: Database,
+  params: WeatherReportParams,
+  options: WeatherReportOptions,
+): Promise<WeatherReport> {
+  const resolved = defaultMetricParams((options.clock ?? systemClock)(), {
+    ...params,
+    repositories: [...(params.repositories ?? [])],
+    paths: [...(params.paths ?? [])],
+  });
+  await checkReportScope(db, resolved);
+
+  // One connection: the metrics run one after the other.
+  const byYear = await commitsByYear.run(db, resolved);
+  const byQuarter = await commitsByQuarter.run(db, resolved);
+  const byMonth = await commitsByMonth.run(db, resolved);
+  const growthRows = await growth.run(db, resolved);
+  const [ytd] = await yearToDate.run(db, resolved);
+  const ranking = await topOrganisations.run(db, resolved);
+  const recent = summariseLast12Months(await last12Months.run(db, resolved));
+  const overTime = await organisationsByYear.run(db, resolved);
+  const reviews = await reviewsByOrganisation.run(db, resolved);
+  const reviewsCommits = await reviewsAgainstCommits.run(db, resolved);
+  const firsts = await firstContributions.run(db, resolved);
+  const rising = await risers.run(db, resolved);
+  const fresh = await newcomers.run(db, resolved);
+  const active = await activeContributorsByYear.run(db, resolved);
+  const newPeople = await newContributorsByYear.run(db, resolved);
+  const elephant = await elephantFactorByYear.run(db, resolved);
+  if (!ytd) throw new Error('year-to-date returned no row');
+
+  const unknown = ranking.find((row) => row.organisation === 'Unknown');
+  const figures: WeatherFigures = {
+    project: options.project,
+    asOf: resolved.asOf,
+    since: resolved.since,
+    top: resolved.top,
+    filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
+    commitsByYear: byYear,
+    commitsByQuarter: byQuarter,
+    commitsByMonth: byMonth,
+    growth: summariseGrowth(growthRows),
+    yearToDate: ytd,
+    topOrganisations: ranking
+      .filter((row) => row.organisation !== 'Unknown')
+      .map(({ organisation, commits, share }) => ({ organisation, commits, share })),
+    totalCommits: ranking.reduce((sum, row) => sum + row.commits, 0),
+    unknown: { commits: unknown?.commits ?? 0, share: unknown?.share ?? 0 },
+    last12Months: recent,
+    organisationsByYear: overTime,
+    reviewsByOrganisation: reviews,
+    reviewsAgainstCommits: reviewsCommits,
+    firstContributions: firsts,
+    risers: rising,
+    newcomers: fresh,
+    activeContributorsByYear: active,
+    newContributorsByYear: newPeople,
+    elephantFactorByYear: elephant.map(({ year, elephantFactor }) => ({ year, elephantFactor })),
+  };
+  return { ...figures, sentences: reportSentences(figures).map((s) => s.text) };
+}
