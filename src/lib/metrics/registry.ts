@@ -17,6 +17,8 @@ import { organisationActivityByYear } from './organisation-activity-by-year.ts';
 import { organisationPeople } from './organisation-people.ts';
 import { organisationRepositories } from './organisation-repositories.ts';
 import { organisationsByYear } from './organisations-by-year.ts';
+import { pullRequestsByOrganisation } from './pull-requests-by-organisation.ts';
+import { pullRequestsTimeToFirstReview } from './pull-requests-time-to-first-review.ts';
 import { reviewsAgainstCommits } from './reviews-against-commits.ts';
 import { reviewsByOrganisation } from './reviews-by-organisation.ts';
 import { risers } from './risers.ts';
@@ -41,6 +43,8 @@ export const metrics = [
   activeContributorsByYear,
   newContributorsByYear,
   elephantFactorByYear,
+  pullRequestsByOrganisation,
+  pullRequestsTimeToFirstReview,
 ] as const;
 
 /** The metrics of one organisation's page: they need `params.organisation`. */
