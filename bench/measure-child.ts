@@ -1,0 +1,161 @@
+/**
+ * One measurement, run in its own process so its peak memory (`process.resourceUsage().maxRSS`) is
+ * its own: `node --import ./src/cli/register.js bench/measure-child.ts '<task as JSON>'`.
+ *
+ * Prints `progress <json>` lines while it runs (so a run stopped by a time limit still tells how far
+ * it got) and one `result <json>` line at the end; see {@link ChildReport}.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { collectRepository } from '../collectors/git/collect-repository.ts';
+import type { CommitSource } from '../collectors/git/commit-source.ts';
+import { createGitCliSource } from '../collectors/git/engine-git-cli.ts';
+import { createIsomorphicGitSource } from '../collectors/git/engine-isomorphic-git.ts';
+import { openNodeDatabase } from '../src/lib/db/node.ts';
+import { silentLogger, systemClock } from '../src/lib/effects.ts';
+
+/** What to measure. */
+export type Task =
+  | {
+      /** `git log` of all metadata (and messages), or with `--numstat`: the baseline. */
+      kind: 'git-log';
+      gitdir: string;
+      head: string;
+      numstat: boolean;
+    }
+  | {
+      /** An engine's walk alone, nothing stored. */
+      kind: 'engine';
+      engine: CommitSource['engine'];
+      gitdir: string;
+      head: string;
+      withFiles: boolean;
+    }
+  | {
+      /** The real pipeline (`collectRepository`) into a DuckDB file. */
+      kind: 'collect';
+      engine: CommitSource['engine'];
+      source: string;
+      db: string;
+      withFiles: boolean;
+    };
+
+/** What a child reports (also in its progress lines, with the figures so far). */
+export interface ChildReport {
+  /** Commits walked or stored (for `git-log`: commits in the history walked). */
+  commits: number;
+  /** Seconds of the measured work, without Node's start-up. */
+  seconds: number;
+  /** The child's peak resident memory, in kilobytes. */
+  maxRssKb: number;
+  /** For `git-log`: the git process's peak resident memory, in kilobytes, when it could be read. */
+  gitMaxRssKb?: number;
+}
+
+function emit(kind: 'progress' | 'result', report: ChildReport): void {
+  process.stdout.write(`${kind} ${JSON.stringify(report)}\n`);
+}
+
+function source(engine: CommitSource['engine']): CommitSource {
+  return engine === 'git-cli' ? createGitCliSource() : createIsomorphicGitSource({ fs });
+}
+
+/** The git process's peak memory, read from /proc while it runs (Linux only; else undefined). */
+function peakOf(pid: number | undefined): () => number | undefined {
+  let peak: number | undefined;
+  const read = () => {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const match = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (match) peak = Math.max(peak ?? 0, Number(match[1]));
+    } catch {
+      // The process has exited, or there is no /proc.
+    }
+  };
+  const timer = setInterval(read, 50);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+async function gitLog(task: Extract<Task, { kind: 'git-log' }>): Promise<ChildReport> {
+  const args = [
+    '--git-dir',
+    task.gitdir,
+    'log',
+    '--date=raw',
+    '--format=%x01%H%n%P%n%an%n%ae%n%ad%n%cn%n%ce%n%cd%n%B',
+    ...(task.numstat ? ['--numstat'] : []),
+    task.head,
+  ];
+  const start = performance.now();
+  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const peak = peakOf(child.pid);
+  let commits = 0;
+  // Count the records (each starts with \x01) without keeping or decoding the output.
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(1); i >= 0; i = chunk.indexOf(1, i + 1)) commits++;
+  });
+  const [code] = await once(child, 'close');
+  const seconds = (performance.now() - start) / 1000;
+  const gitMaxRssKb = peak();
+  if (code !== 0) throw new Error(`git log exited with ${String(code)}`);
+  return { commits, seconds, maxRssKb: process.resourceUsage().maxRSS, gitMaxRssKb };
+}
+
+async function engineWalk(task: Extract<Task, { kind: 'engine' }>): Promise<ChildReport> {
+  const start = performance.now();
+  let commits = 0;
+  for await (const commit of source(task.engine).walk({
+    gitdir: task.gitdir,
+    head: task.head,
+    exclude: [],
+    isKnown: () => false,
+    withFiles: task.withFiles,
+  })) {
+    void commit;
+    if (++commits % 5000 === 0) {
+      const seconds = (performance.now() - start) / 1000;
+      emit('progress', { commits, seconds, maxRssKb: process.resourceUsage().maxRSS });
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { commits, seconds, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildReport> {
+  const db = await openNodeDatabase(task.db);
+  try {
+    const start = performance.now();
+    const result = await collectRepository({
+      db,
+      repository: { name: 'bench', source: task.source },
+      source: source(task.engine),
+      withFiles: task.withFiles,
+      fs,
+      logger: silentLogger,
+      clock: systemClock,
+      onProgress: (progress) => {
+        const seconds = (performance.now() - start) / 1000;
+        const maxRssKb = process.resourceUsage().maxRSS;
+        emit('progress', { commits: progress.commitsDone, seconds, maxRssKb });
+      },
+    });
+    const seconds = (performance.now() - start) / 1000;
+    return { commits: result.commitsAdded, seconds, maxRssKb: process.resourceUsage().maxRSS };
+  } finally {
+    await db.close();
+  }
+}
+
+const task = JSON.parse(process.argv[2] ?? '{}') as Task;
+const run = task.kind === 'git-log' ? gitLog : task.kind === 'engine' ? engineWalk : collect;
+try {
+  emit('result', await run(task as never));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

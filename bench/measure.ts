@@ -1,0 +1,63 @@
+/**
+ * Runs one {@link Task} in a child process (bench/measure-child.ts) and returns its figures, or, when
+ * it outlives the time limit, the figures of its last progress line, marked as stopped.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ChildReport, Task } from './measure-child.ts';
+
+/** A finished (or stopped) measurement. */
+export interface Measurement extends ChildReport {
+  /** True when the time limit stopped it: the figures are those of the part it did. */
+  stopped: boolean;
+  /** Seconds from starting the child process to its exit (Node start-up and module loading included). */
+  processSeconds: number;
+}
+
+const REGISTER = fileURLToPath(new URL('../src/cli/register.js', import.meta.url));
+const CHILD = fileURLToPath(new URL('./measure-child.ts', import.meta.url));
+
+/** Runs `task` in a fresh Node process; `limitSeconds` stops it (default: no limit). */
+export async function measure(task: Task, limitSeconds = Infinity): Promise<Measurement> {
+  const start = performance.now();
+  const child = spawn(process.execPath, ['--import', REGISTER, CHILD, JSON.stringify(task)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let last: ChildReport | null = null;
+  let result: ChildReport | null = null;
+  let stderr = '';
+  let carry = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    const lines = (carry + text).split('\n');
+    carry = lines.pop() ?? '';
+    for (const line of lines) {
+      const space = line.indexOf(' ');
+      const kind = line.slice(0, space);
+      if (kind !== 'progress' && kind !== 'result') continue;
+      const report = JSON.parse(line.slice(space + 1)) as ChildReport;
+      if (kind === 'result') result = report;
+      else last = report;
+    }
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+  let stopped = false;
+  const timer =
+    limitSeconds === Infinity
+      ? null
+      : setTimeout(() => {
+          stopped = true;
+          child.kill('SIGTERM');
+        }, limitSeconds * 1000);
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (timer) clearTimeout(timer);
+  const processSeconds = (performance.now() - start) / 1000;
+  if (result) return { ...(result as ChildReport), stopped: false, processSeconds };
+  if (stopped && last) return { ...(last as ChildReport), stopped: true, processSeconds };
+  throw new Error(
+    `${task.kind} measurement failed (exit ${String(code)}${stopped ? ', time limit' : ''}): ${stderr.trim()}`,
+  );
+}
