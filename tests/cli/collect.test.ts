@@ -141,9 +141,10 @@ describe('barometer collect', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('\r\x1b[K');
     expect(run.stderr).toMatch(/work \[#+\] 2\/2 commits {2}\d+\/s {2}0:00 left/);
-    expect(run.stderr).toMatch(
-      /\r\x1b\[Kwork \(main\): 2 commits added in \d\.0 s \(isomorphic-git\)\n$/,
-    );
+    // The live line is cleared, then the repository's line replaces it.
+    const [live, last] = run.stderr.split('\r\x1b[K').slice(-2);
+    expect(live).toMatch(/^work \[#+\] 2\/2 commits/);
+    expect(last).toMatch(/^work \(main\): 2 commits added in \d+\.0 s \(isomorphic-git\)\n$/);
   });
 });
 
