@@ -52,14 +52,15 @@ export function roundAttributes(markup: string): string {
 
 /**
  * Standalone SVG markup of a rendered chart for `theme`: Svelte's comments removed, colours
- * resolved, coordinates rounded, and `>` in text escaped (XML forbids `]]>` in text).
+ * resolved, coordinates rounded, and `>` escaped in text and attribute values (XML forbids `]]>`
+ * in text, and no `>` from the data is left for a careless consumer to misread).
  */
 export function standaloneMarkup(markup: string, theme: Theme): string {
   // Data strings are escaped, so `<!--` only ever starts one of Svelte's own comments.
   const bare = markup.replace(/<!--[\s\S]*?-->/g, '').trim();
   const xmlSafe = mapMarkup(
     bare,
-    (tag) => tag,
+    (tag) => tag.replace(/="([^"]*)"/g, (_m, value: string) => `="${value.replace(/>/g, '&gt;')}"`),
     (text) => text.replace(/>/g, '&gt;'),
   );
   return roundAttributes(resolveCssVariables(xmlSafe, theme));

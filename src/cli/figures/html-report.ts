@@ -35,9 +35,9 @@ export function escapeHtml(text: string): string {
 /** Which figure backs a sentence: the first whose words the sentence uses, else none. */
 export function figureForSentence(sentence: string): FigureName | null {
   const text = sentence.toLowerCase();
-  if (/review/.test(text)) return 'reviews-against-commits';
   if (/first (significant )?contribution|newcomer|twice as much|started to/.test(text))
     return 'newcomers';
+  if (/review/.test(text)) return 'reviews-against-commits';
   if (/last 12 months/.test(text)) return 'last-12-months';
   if (/\btop\b|organisation/.test(text)) return 'top-organisations';
   if (/grow|grew|commits|year/.test(text)) return 'commits-by-year';

@@ -14,7 +14,7 @@ import { fontFaceCss } from './font.ts';
  */
 export async function renderFigureMarkup(spec: FigureSpec, theme: Theme): Promise<string> {
   // The figure's name prefixes its ids, so figures inlined in one page keep their own patterns.
-  const { body } = render(spec.component, { props: spec.props, idPrefix: `${spec.name}-` });
+  const { body } = render(spec.component, { props: spec.props, idPrefix: spec.name });
   return standaloneMarkup(body, theme);
 }
 

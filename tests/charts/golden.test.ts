@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { reportFigures, reportColourFor } from '../../src/charts/report-figures.ts';
+import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
+import { renderChart } from './render.ts';
+import { expectGolden } from './golden.ts';
+import { sampleReport } from './sample-report.ts';
+
+const report = sampleReport();
+
+describe('golden SVGs of the weather report figures', () => {
+  const specs = reportFigures(report, { width: 1200, height: 675, source: 'xen.git' });
+
+  it('has the six figures in report order', () => {
+    expect(specs.map((s) => s.name)).toEqual([
+      'commits-by-year',
+      'organisations-over-time',
+      'top-organisations',
+      'last-12-months',
+      'reviews-against-commits',
+      'newcomers',
+    ]);
+  });
+
+  for (const spec of specs) {
+    it(`${spec.name} matches its golden and is well-formed SVG`, () => {
+      const svg = renderChart(spec.component, spec.props);
+      expectGolden(spec.name, svg);
+      // resvg parses XML strictly: a malformed file throws here.
+      expect(new Resvg(svg).width).toBe(1200);
+      expect(svg).toContain('role="img"');
+      expect(svg).toContain(`data-figure="${spec.name}"`);
+      expect(svg).toContain('Source: xen.git, as of 1 June 2018');
+      expect(svg).not.toContain('var(--');
+    });
+  }
+
+  it('dark theme of organisations over time matches its golden', () => {
+    const spec = specs[1]!;
+    expectGolden('organisations-over-time-dark', renderChart(spec.component, spec.props, 'dark'));
+  });
+
+  it('active contributors and elephant factor per year match their goldens', () => {
+    const common = { width: 1200, height: 675, partialYear: 2018, source: 'Source: xen.git' };
+    expectGolden(
+      'active-contributors',
+      renderChart(YearSeriesChart, {
+        ...common,
+        title: 'Active contributors per year',
+        unit: 'active contributors',
+        figure: 'active-contributors',
+        rows: report.activeContributorsByYear.map((r) => ({ year: r.year, value: r.contributors })),
+      }),
+    );
+    expectGolden(
+      'elephant-factor',
+      renderChart(YearSeriesChart, {
+        ...common,
+        title: 'Elephant factor per year',
+        unit: 'organisations for half of the commits',
+        figure: 'elephant-factor',
+        showChange: false,
+        rows: report.elephantFactorByYear.map((r, i) => ({
+          year: r.year,
+          value: i === 0 ? null : r.elephantFactor,
+        })),
+      }),
+    );
+  });
+});
+
+describe('figures of one report agree', () => {
+  it('an organisation keeps one colour in every figure', () => {
+    const specs = reportFigures(report, { width: 1200, height: 675 });
+    const fills = new Map<string, Set<string>>();
+    for (const spec of specs) {
+      const svg = renderChart(spec.component, spec.props);
+      for (const match of svg.matchAll(
+        /data-organisation="([^"]+)"[^>]*>(?:<title>[^<]*<\/title>)?(?:<text[^>]*>[^<]*<\/text>)?<rect[^>]*style="fill: (#[0-9a-f]+)/g,
+      )) {
+        const [, organisation, fill] = match;
+        if (!fills.has(organisation!)) fills.set(organisation!, new Set());
+        fills.get(organisation!)!.add(fill!);
+      }
+    }
+    expect(fills.size).toBeGreaterThanOrEqual(6);
+    for (const [organisation, colours] of fills) {
+      expect([organisation, [...colours]]).toEqual([organisation, [[...colours][0]]]);
+    }
+    expect([...fills.get('Citrix')!]).toEqual(['#0072b2']);
+    expect([...fills.get('SUSE')!]).toEqual(['#e69f00']);
+  });
+
+  it('brand colours from the config win, unsafe ones are ignored', () => {
+    const colourFor = reportColourFor(report, {
+      SUSE: '#30ba78',
+      AMD: 'red; background: url(x)',
+    });
+    expect(colourFor('SUSE')).toBe('#30ba78');
+    expect(colourFor('Citrix')).toBe('var(--bm-cat-0, #0072b2)');
+    // AMD's unsafe brand colour is ignored: it gets the next palette colour after Citrix.
+    expect(colourFor('AMD')).toBe('var(--bm-cat-1, #e69f00)');
+    const svg = renderChart(
+      reportFigures(report, { width: 1200, height: 675, colours: { SUSE: '#30ba78' } })[2]!
+        .component,
+      {
+        ...reportFigures(report, { width: 1200, height: 675, colours: { SUSE: '#30ba78' } })[2]!
+          .props,
+      },
+    );
+    expect(svg).toMatch(/data-organisation="SUSE"[\s\S]*?fill: #30ba78/);
+  });
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import CommitsByYearChart from '../../src/charts/CommitsByYearChart.svelte';
+import OrganisationsOverTimeChart from '../../src/charts/OrganisationsOverTimeChart.svelte';
+import TopOrganisationsChart from '../../src/charts/TopOrganisationsChart.svelte';
+import Last12MonthsChart from '../../src/charts/Last12MonthsChart.svelte';
+import ReviewsAgainstCommitsChart from '../../src/charts/ReviewsAgainstCommitsChart.svelte';
+import NewcomersChart from '../../src/charts/NewcomersChart.svelte';
+import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
+import { reportFigures } from '../../src/charts/report-figures.ts';
+import { stackYears } from '../../src/charts/stack.ts';
+import { renderChart } from './render.ts';
+import { sampleReport } from './sample-report.ts';
+
+const size = { width: 640, height: 400 };
+const HOSTILE = `<img src=x onerror=alert(1)> & "quotes" 'single' ]]> ${'An extremely long organisation name that goes on '.repeat(4)}`;
+
+/** Text of every <text> element, entities decoded. */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''));
+}
+function titles(svg: string): string[] {
+  return [...svg.matchAll(/<title[^>]*>([^<]*)<\/title>/g)].map((m) => decode(m[1] ?? ''));
+}
+function decode(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+/** Parsed by resvg's strict XML reader: throws on malformed markup. */
+function wellFormed(svg: string): void {
+  expect(new Resvg(svg).width).toBeGreaterThan(0);
+}
+
+describe('empty and odd data', () => {
+  const empties: Array<[string, string]> = [
+    ['commits by year', renderChart(CommitsByYearChart, { ...size, rows: [] })],
+    ['organisations over time', renderChart(OrganisationsOverTimeChart, { ...size, rows: [] })],
+    ['top organisations', renderChart(TopOrganisationsChart, { ...size, rows: [] })],
+    ['last 12 months', renderChart(Last12MonthsChart, { ...size, rows: [] })],
+    ['reviews against commits', renderChart(ReviewsAgainstCommitsChart, { ...size, rows: [] })],
+    ['newcomers', renderChart(NewcomersChart, { ...size, newcomers: [], risers: [] })],
+    ['year series', renderChart(YearSeriesChart, { ...size, rows: [], unit: 'contributors' })],
+  ];
+  for (const [name, svg] of empties) {
+    it(`${name}: no rows draws the designed empty state`, () => {
+      wellFormed(svg);
+      expect(svg).toContain('data-empty="true"');
+      expect(svg).not.toContain('class="bm-mark"');
+      expect(texts(svg).some((t) => t.startsWith('No '))).toBe(true);
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    });
+  }
+
+  it('a project with a single commit draws one bar and one organisation', () => {
+    const rows = [{ year: 2018, commits: 1, partial: true }];
+    const bars = renderChart(CommitsByYearChart, { ...size, rows });
+    wellFormed(bars);
+    expect(bars.match(/class="bm-mark"/g)).toHaveLength(1);
+    expect(titles(bars)).toContain('2018 (partial): 1 commits');
+    const top = renderChart(TopOrganisationsChart, {
+      ...size,
+      rows: [{ organisation: 'Solo', commits: 1, share: 1 }],
+    });
+    expect(titles(top)).toContain('1. Solo: 1 commits, 100% of all');
+    const stack = renderChart(OrganisationsOverTimeChart, {
+      ...size,
+      rows: [{ year: 2018, organisation: 'Unknown', commits: 1 }],
+    });
+    wellFormed(stack);
+    expect(stack).toContain('data-organisation="Unknown"');
+    for (const svg of [bars, top, stack]) expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a year with no commits is drawn as an empty slot, not skipped', () => {
+    const data = stackYears(
+      [
+        { year: 2014, organisation: 'A', commits: 3 },
+        { year: 2016, organisation: 'A', commits: 5 },
+      ],
+      6,
+    );
+    expect(data.years).toEqual([2014, 2015, 2016]);
+    expect(data.totals).toEqual([3, 0, 5]);
+    const svg = renderChart(OrganisationsOverTimeChart, {
+      ...size,
+      rows: [
+        { year: 2014, organisation: 'A', commits: 3 },
+        { year: 2016, organisation: 'A', commits: 5 },
+      ],
+    });
+    expect(svg).toContain('data-year="2015" data-total="0"');
+    const bars = renderChart(CommitsByYearChart, {
+      ...size,
+      rows: [
+        { year: 2014, commits: 10, partial: false },
+        { year: 2015, commits: 0, partial: false },
+        { year: 2016, commits: 12, partial: false },
+      ],
+    });
+    // No change against a year with none: the label is left out, not "+Infinity%".
+    expect(titles(bars)).toEqual(
+      expect.arrayContaining(['2015: 0 commits, −100% on 2014', '2016: 12 commits']),
+    );
+    expect(bars).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('every figure of a report with nothing in it renders its empty state', () => {
+    const report = sampleReport();
+    const empty = {
+      ...report,
+      commitsByYear: [],
+      organisationsByYear: [],
+      topOrganisations: [],
+      totalCommits: 0,
+      unknown: { commits: 0, share: 0 },
+      last12Months: {
+        ...report.last12Months,
+        commits: 0,
+        organisations: [],
+        unknown: { commits: 0, share: 0 },
+      },
+      reviewsAgainstCommits: [],
+      newcomers: [],
+      risers: [],
+    };
+    for (const spec of reportFigures(empty, { width: 1200, height: 675 })) {
+      const svg = renderChart(spec.component, spec.props);
+      wellFormed(svg);
+      expect([spec.name, svg.includes('data-empty="true"')]).toEqual([spec.name, true]);
+    }
+  });
+});
+
+describe('hostile strings', () => {
+  const report = sampleReport({ rename: { Citrix: HOSTILE, SUSE: 'A & B "Ltd"', AMD: ']]>' } });
+  const specs = reportFigures(report, { width: 1200, height: 675, source: '<script>x</script>' });
+
+  for (const spec of specs) {
+    it(`${spec.name} shows them as text only`, () => {
+      const svg = renderChart(spec.component, spec.props);
+      wellFormed(svg);
+      expect(svg).not.toMatch(/<img|<script|alert\(1\)>/);
+      expect(svg).not.toContain(']]>');
+      // Full names stay in the hover titles.
+      if (spec.name !== 'newcomers' && spec.name !== 'commits-by-year') {
+        expect(titles(svg).some((t) => t.includes(HOSTILE))).toBe(true);
+      }
+    });
+  }
+
+  it('an extremely long name is cut with an ellipsis in labels but full in <title>', () => {
+    const svg = renderChart(specs[2]!.component, specs[2]!.props);
+    const label = texts(svg).find((t) => t.startsWith('<img src=x'));
+    expect(label).toBeDefined();
+    expect(label!.endsWith('…')).toBe(true);
+    expect(label!.length).toBeLessThan(HOSTILE.length);
+    expect(titles(svg)).toContain(`1. ${HOSTILE}: 7,760 commits, 33% of all`);
+    expect(svg).toContain('data-organisation="&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('the source line and the quotes in names are escaped', () => {
+    const svg = renderChart(specs[0]!.component, specs[0]!.props);
+    expect(texts(svg)).toContain('Source: <script>x</script>, as of 1 June 2018');
+    const top = renderChart(specs[2]!.component, specs[2]!.props);
+    expect(top).toContain('data-organisation="A &amp; B &quot;Ltd&quot;"');
+  });
+});

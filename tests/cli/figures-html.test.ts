@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { renderHtmlReport, figureForSentence } from '../../src/cli/figures/html-report.ts';
+import { sampleReport } from '../charts/sample-report.ts';
+
+const HOSTILE = `<img src=x onerror=alert(1)> & "q" ]]> <script>alert(2)</script>`;
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'barometer-html-'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the HTML report', () => {
+  it('opens in Chromium with no console errors, figures inline and hostile names as text', async () => {
+    const base = sampleReport({ rename: { Citrix: HOSTILE } });
+    const report = {
+      ...base,
+      project: 'xen & <b>co</b>',
+      sentences: [
+        ...base.sentences,
+        `EPAM made its first contributions this year; ${HOSTILE} reviews a lot.`,
+        'A sentence no figure backs.',
+      ],
+    };
+    const html = await renderHtmlReport(report, { theme: 'light', source: 'xen.git' });
+    const file = join(dir, 'weather.html');
+    await writeFile(file, html);
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      await d.dismiss();
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:'))
+        problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForLoadState('load');
+    const facts = await page.evaluate(() => ({
+      svgs: [...document.querySelectorAll('figure > svg[role="img"]')].map((s) =>
+        s.getAttribute('data-figure'),
+      ),
+      images: document.querySelectorAll('img, script, b').length,
+      title: document.title,
+      heading: document.querySelector('h1')?.textContent,
+      labels: [...document.querySelectorAll('svg title')].map((t) => t.textContent ?? ''),
+      sentences: [...document.querySelectorAll('.sentence, .summary li')].map((p) => p.textContent),
+      fontsLoaded: document.fonts.check('16px Inter'),
+      width: document.querySelector('figure > svg')?.getBoundingClientRect().width ?? 0,
+    }));
+    expect(problems).toEqual([]);
+    expect(facts.svgs).toEqual([
+      'commits-by-year',
+      'organisations-over-time',
+      'top-organisations',
+      'last-12-months',
+      'reviews-against-commits',
+      'newcomers',
+    ]);
+    expect(facts.images).toBe(0);
+    expect(facts.title).toBe('xen & <b>co</b>: community weather report');
+    expect(facts.heading).toBe('xen & <b>co</b>: community weather report');
+    expect(facts.labels.some((t) => t.startsWith(`1. ${HOSTILE}: `))).toBe(true);
+    expect(facts.sentences).toContain(
+      `EPAM made its first contributions this year; ${HOSTILE} reviews a lot.`,
+    );
+    expect(facts.sentences).toContain('A sentence no figure backs.');
+    expect(facts.fontsLoaded).toBe(true);
+    expect(facts.width).toBeGreaterThan(300);
+    // Prints: every figure stays whole on a page.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('places each sentence beside the figure that backs it', () => {
+    expect(figureForSentence('Citrix reviews more than it writes.')).toBe(
+      'reviews-against-commits',
+    );
+    expect(figureForSentence('Commits have grown on average by 11% a year since 2014.')).toBe(
+      'commits-by-year',
+    );
+    expect(
+      figureForSentence(
+        'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',
+      ),
+    ).toBe('top-organisations');
+    expect(figureForSentence('In the last 12 months the top 6 made 90% of all commits.')).toBe(
+      'last-12-months',
+    );
+    expect(figureForSentence('Arm and AMD contributed twice as much as in previous years.')).toBe(
+      'newcomers',
+    );
+    expect(
+      figureForSentence(
+        'EPAM made its first contributions this year and a significant number of code reviews.',
+      ),
+    ).toBe('newcomers');
+  });
+});
