@@ -139,6 +139,61 @@ LEFT JOIN person_affiliations a
  AND r.time < coalesce(a.valid_until, 'infinity'::TIMESTAMP)
 `;
 
+/**
+ * Each repository's own `.mailmap` (table `repository_mailmaps`), in repository-name order, parsed.
+ * Lines git would ignore are logged as warnings and skipped: the project cannot fix them upstream.
+ */
+export async function readRepositoryMailmaps(
+  db: Database,
+  logger: Logger = silentLogger,
+): Promise<{ entries: MailmapEntry[]; records: MapFileRecord[] }> {
+  const entries: MailmapEntry[] = [];
+  const records: MapFileRecord[] = [];
+  const rows = await db.query<{ repository: string; content: string }>(
+    `SELECT repository, content FROM repository_mailmaps WHERE content <> '' ORDER BY repository`,
+  );
+  for (const { repository, content } of rows) {
+    const file = `${repository}/.mailmap`;
+    const parsed = parseMailmap(content, file);
+    for (const problem of parsed.problems) {
+      logger.warn(`${formatProblem(problem)} (ignored, as git does)`);
+    }
+    entries.push(...parsed.entries);
+    records.push({
+      file,
+      kind: 'repository-mailmap',
+      lines: parsed.lines,
+      entries: parsed.entries.length,
+    });
+  }
+  return { entries, records };
+}
+
+/**
+ * Applies `maps` inside a transaction, runs `read` on the result, then rolls everything back: what
+ * `affiliations unknown` and `who` show with the maps as they are now, leaving the stored
+ * `contributions` as the last `apply` left them.
+ */
+export async function previewAffiliations<T>(
+  db: Database,
+  maps: AffiliationMaps,
+  options: ApplyOptions,
+  read: (summary: ApplySummary) => Promise<T>,
+): Promise<T> {
+  const joined: Database & { transaction: <R>(work: () => Promise<R>) => Promise<R> } = {
+    query: (sql, params) => db.query(sql, params),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+    transaction: (work) => work(),
+  };
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    return await read(await applyAffiliations(joined, maps, options));
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
 const timestamp = (date: Date | null) =>
   date ? date.toISOString().replace('T', ' ').replace('Z', '') : null;
 
@@ -161,25 +216,7 @@ export async function applyAffiliations(
   await ensureSchema(db);
   await db.exec(identitySchema);
 
-  const repositoryMailmaps: MailmapEntry[] = [];
-  const records: MapFileRecord[] = [];
-  const mailmapRows = await db.query<{ repository: string; content: string }>(
-    `SELECT repository, content FROM repository_mailmaps WHERE content <> '' ORDER BY repository`,
-  );
-  for (const { repository, content } of mailmapRows) {
-    const file = `${repository}/.mailmap`;
-    const parsed = parseMailmap(content, file);
-    for (const problem of parsed.problems) {
-      logger.warn(`${formatProblem(problem)} (ignored, as git does)`);
-    }
-    repositoryMailmaps.push(...parsed.entries);
-    records.push({
-      file,
-      kind: 'repository-mailmap',
-      lines: parsed.lines,
-      entries: parsed.entries.length,
-    });
-  }
+  const { entries: repositoryMailmaps, records } = await readRepositoryMailmaps(db, logger);
   records.push(...maps.files);
 
   const { resolver, problems } = createResolver(maps, repositoryMailmaps);
