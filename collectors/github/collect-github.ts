@@ -6,9 +6,8 @@
 import type { GitHubConfig } from '../../src/lib/config/project-config.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
-import { BarometerError, isBarometerError } from '../../src/lib/errors.ts';
 import { createOctokit, resolveApiUrl } from './create-octokit.ts';
-import { GitHubApi, httpStatus, refusal, type GitHubRepository } from './github-api.ts';
+import { GitHubApi, refusal, type GitHubRepository } from './github-api.ts';
 import {
   readRepositoryState,
   recordRepository,
@@ -20,6 +19,7 @@ import {
 } from './github-store.ts';
 import type { RequestPolicyOptions, Sleep } from './request-policy.ts';
 import { scrubError, scrubbingLogger } from './scrub-secret.ts';
+import { stopError } from './stop-error.ts';
 
 /** What {@link collectGitHub} needs; every side effect is passed in. */
 export interface CollectGitHubOptions {
@@ -77,40 +77,6 @@ export const NO_TOKEN_MESSAGE =
   'then run again with GITHUB_TOKEN set to it.';
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-
-function endpointOf(error: unknown, apiUrl: string): string {
-  const request = (error as { request?: { method?: unknown; url?: unknown } } | null)?.request;
-  if (!request || typeof request.url !== 'string') return 'the GitHub API';
-  const url = request.url.startsWith(apiUrl) ? request.url.slice(apiUrl.length) : request.url;
-  return `${String(request.method ?? 'GET')} ${url}`;
-}
-
-/** Turns a failure that stops the run into one `github` error naming the endpoint. */
-function stopError(error: unknown, apiUrl: string): unknown {
-  if (isBarometerError(error)) return error;
-  const status = httpStatus(error);
-  if (status === undefined) return error;
-  const endpoint = endpointOf(error, apiUrl);
-  const reason = error instanceof Error ? error.message.split('\n')[0] : '';
-  if (status === 401) {
-    return new BarometerError(
-      'github',
-      `GitHub refused the token at ${endpoint} (401: ${reason}); it may have expired or been ` +
-        'revoked: make a new one and set GITHUB_TOKEN to it',
-      { endpoint, status },
-      { cause: error },
-    );
-  }
-  const response = (error as { response?: unknown }).response;
-  return new BarometerError(
-    'github',
-    response
-      ? `GitHub API ${endpoint} failed with HTTP ${status}: ${reason}`
-      : `GitHub API ${endpoint} could not be reached: ${reason}`,
-    { endpoint, status },
-    { cause: error },
-  );
-}
 
 /**
  * Mines the configured organisations' repositories and the configured `owner/name` repositories.

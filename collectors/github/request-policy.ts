@@ -4,7 +4,8 @@
  *
  * - Primary rate limit (403 or 429 with `x-ratelimit-remaining: 0`): wait until `x-ratelimit-reset`.
  * - Secondary rate limit (403 or 429 with `retry-after`, or a "secondary rate limit" message): wait
- *   as long as `retry-after` says, else one minute, doubling on each repeat.
+ *   as long as `retry-after` says (seconds, or an HTTP date), else one minute, doubling on each
+ *   repeat.
  * - Transient failures (5xx, or no response at all: a network error): retry with backoff
  *   1 s, 2 s, 4 s, 8 s, 16 s.
  */
@@ -83,11 +84,15 @@ export function decide(
         };
       }
     }
+    // retry-after is seconds (GitHub) or, by HTTP, a date.
     const seconds = retryAfter !== undefined ? Number(retryAfter) : Number.NaN;
+    const date = retryAfter !== undefined ? Date.parse(retryAfter) : Number.NaN;
     const waitMs =
       Number.isFinite(seconds) && seconds >= 0
         ? seconds * 1000
-        : 60_000 * 2 ** counts.rateLimitWaits;
+        : Number.isFinite(date)
+          ? Math.max(1000, date - now.getTime())
+          : 60_000 * 2 ** counts.rateLimitWaits;
     return { retry: true, kind: 'secondary', waitMs };
   }
   const transient = failure.status >= 500 || failure.headers === undefined;

@@ -58,6 +58,16 @@ describe('decide', () => {
       kind: 'secondary',
       waitMs: 7000,
     });
+    const dated = {
+      status: 429,
+      headers: { 'retry-after': 'Sun, 01 Mar 2026 12:00:45 GMT' },
+      message: '',
+    };
+    expect(decide(dated, fresh, now, policy)).toEqual({
+      retry: true,
+      kind: 'secondary',
+      waitMs: 45_000,
+    });
     const bare = { status: 403, headers: {}, message: 'You have exceeded a secondary rate limit' };
     expect(decide(bare, { rateLimitWaits: 1, transientRetries: 0 }, now, policy)).toEqual({
       retry: true,

@@ -5,6 +5,7 @@
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GitHubShapes } from './github-shapes.ts';
 
 /** A user as the test describes it. */
 export interface FakeUser {
@@ -103,159 +104,12 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-const userJson = (login: string, id: number) => ({
-  login,
-  id,
-  node_id: `MDQ6VXNlcj${id}`,
-  avatar_url: `https://avatars.example/u/${id}?v=4`,
-  gravatar_id: '',
-  type: login.endsWith('[bot]') ? 'Bot' : 'User',
-  user_view_type: 'public',
-  site_admin: false,
-});
-
-function repositoryJson(fullName: string, id: number) {
-  const [owner = '', name = ''] = fullName.split('/');
-  return {
-    id,
-    node_id: `R_kgDO${id}`,
-    name,
-    full_name: fullName,
-    private: false,
-    owner: userJson(owner, id + 1000),
-    description: `The ${name} repository`,
-    fork: false,
-    created_at: '2015-05-01T10:00:00Z',
-    updated_at: '2025-12-01T10:00:00Z',
-    pushed_at: '2025-12-01T10:00:00Z',
-    archived: false,
-    disabled: false,
-    visibility: 'public',
-    default_branch: 'main',
-    open_issues_count: 3,
-    permissions: { admin: false, maintain: false, push: false, triage: false, pull: true },
-  };
-}
-
 /** Starts the server on 127.0.0.1 (a free port). `now` is the test clock, for reset times. */
 export async function startFakeGitHub(state: FakeState, now: () => Date): Promise<FakeGitHub> {
   const faults: Fault[] = [];
   const requests: SeenRequest[] = [];
   let base = '';
-  const userIds = new Map<string, number>();
-  const idOf = (login: string) => {
-    if (!userIds.has(login)) userIds.set(login, state.users[login]?.id ?? 9000 + userIds.size);
-    return userIds.get(login)!;
-  };
-  const user = (login: string | null) => (login === null ? null : userJson(login, idOf(login)));
-
-  const pullJson = (repository: FakeRepository, pull: FakePull) => {
-    const head = pull.commits.at(-1)?.sha ?? '0'.repeat(40);
-    return {
-      url: `${base}/repos/${repository.full_name}/pulls/${pull.number}`,
-      id: 100000 + pull.number,
-      node_id: `PR_kwDO${pull.number}`,
-      number: pull.number,
-      state: pull.state,
-      locked: false,
-      title: pull.title,
-      user: user(pull.user),
-      body: 'Fixes a thing.\r\n\r\nSigned-off-by: someone',
-      labels: [],
-      milestone: null,
-      active_lock_reason: null,
-      created_at: pull.created_at,
-      updated_at: pull.updated_at,
-      closed_at: pull.closed_at,
-      merged_at: pull.merged_at,
-      merge_commit_sha: pull.merged_at ? 'f'.repeat(40) : null,
-      assignee: null,
-      assignees: [],
-      requested_reviewers: [],
-      requested_teams: [],
-      head: {
-        label: `${pull.user ?? 'ghost'}:topic`,
-        ref: 'topic',
-        sha: head,
-        user: user(pull.user),
-      },
-      base: {
-        label: `${repository.full_name.split('/')[0]}:${pull.base}`,
-        ref: pull.base,
-        sha: 'e'.repeat(40),
-        repo: repositoryJson(repository.full_name, 1),
-      },
-      author_association: 'CONTRIBUTOR',
-      auto_merge: null,
-      draft: false,
-    };
-  };
-
-  const detailJson = (repository: FakeRepository, pull: FakePull) => ({
-    ...pullJson(repository, pull),
-    merged: pull.merged_at !== null,
-    mergeable: null,
-    rebaseable: null,
-    mergeable_state: 'unknown',
-    merged_by: null,
-    comments: 2,
-    review_comments: pull.review_comments,
-    maintainer_can_modify: false,
-    commits: pull.commits.length,
-    additions: pull.additions,
-    deletions: pull.deletions,
-    changed_files: 3,
-    ...pull.detail,
-  });
-
-  const reviewJson = (repository: FakeRepository, pull: FakePull, review: FakeReview) => ({
-    id: review.id,
-    node_id: `PRR_kwDO${review.id}`,
-    user: user(review.user),
-    body: review.state === 'APPROVED' ? 'Looks good to me.' : 'A few notes.',
-    state: review.state,
-    html_url: `https://github.example/${repository.full_name}/pull/${pull.number}#pullrequestreview-${review.id}`,
-    pull_request_url: `${base}/repos/${repository.full_name}/pulls/${pull.number}`,
-    author_association: 'MEMBER',
-    _links: {},
-    ...(review.submitted_at ? { submitted_at: review.submitted_at } : {}),
-    commit_id: pull.commits.at(-1)?.sha ?? null,
-  });
-
-  const commitJson = (commit: FakeCommit) => ({
-    sha: commit.sha,
-    node_id: `C_kwDO${commit.sha.slice(0, 8)}`,
-    commit: {
-      author: { name: commit.name, email: commit.email, date: commit.date },
-      committer: { name: 'GitHub', email: 'noreply@github.example', date: commit.date },
-      message: 'Change things\n\nSigned-off-by: someone',
-      tree: { sha: 'd'.repeat(40) },
-      comment_count: 0,
-      verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
-    },
-    author: user(commit.login),
-    committer: null,
-    parents: [{ sha: 'c'.repeat(40) }],
-  });
-
-  const userProfileJson = (login: string) => {
-    const u = state.users[login]!;
-    return {
-      ...userJson(login, u.id),
-      name: u.name,
-      company: u.company,
-      blog: '',
-      location: null,
-      email: null,
-      hireable: null,
-      bio: null,
-      public_repos: 4,
-      followers: 10,
-      following: 0,
-      created_at: '2012-02-03T04:05:06Z',
-      updated_at: '2025-01-02T03:04:05Z',
-    };
-  };
+  const shapes = new GitHubShapes(state, () => base);
 
   function send(
     res: ServerResponse,
@@ -317,12 +171,12 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
       return sendPage(
         res,
         url,
-        names.map((n, i) => repositoryJson(n, 500 + i)),
+        names.map((n, i) => shapes.repository(n, 500 + i)),
       );
     }
     if ((m = path.match(/^\/users\/([^/]+)$/))) {
       const login = decodeURIComponent(m[1]!);
-      return state.users[login] ? send(res, 200, userProfileJson(login)) : send(res, 404, notFound);
+      return state.users[login] ? send(res, 200, shapes.profile(login)) : send(res, 404, notFound);
     }
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/))) {
       const fullName = `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`;
@@ -339,7 +193,7 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
         });
       }
       const rest = m[3] ?? '';
-      if (rest === '') return send(res, 200, repositoryJson(repository.full_name, 700));
+      if (rest === '') return send(res, 200, shapes.repository(repository.full_name, 700));
       if (rest === '/pulls') {
         const pulls = [...repository.pulls].sort((a, b) =>
           b.updated_at.localeCompare(a.updated_at),
@@ -347,7 +201,7 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
         return sendPage(
           res,
           url,
-          pulls.map((p) => pullJson(repository, p)),
+          pulls.map((p) => shapes.pull(repository, p)),
         );
       }
       const p = rest.match(/^\/pulls\/(\d+)(\/reviews|\/commits)?$/);
@@ -357,11 +211,16 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
         return sendPage(
           res,
           url,
-          pull.reviews.map((r) => reviewJson(repository, pull, r)),
+          pull.reviews.map((r) => shapes.review(repository, pull, r)),
         );
       }
-      if (p[2] === '/commits') return sendPage(res, url, pull.commits.map(commitJson));
-      return send(res, 200, detailJson(repository, pull));
+      if (p[2] === '/commits')
+        return sendPage(
+          res,
+          url,
+          pull.commits.map((c) => shapes.commit(c)),
+        );
+      return send(res, 200, shapes.detail(repository, pull));
     }
     send(res, 404, notFound);
   }
