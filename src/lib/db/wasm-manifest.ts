@@ -1,0 +1,75 @@
+/**
+ * The manifest of a data export (`manifest.json` beside the Arrow files): what the dashboard reads
+ * first, to know the project, the tables to load and how fresh the data is.
+ */
+import { BarometerError } from '../errors.ts';
+
+/** One exported table. */
+export interface ManifestTable {
+  /** Table name in the database (`contributions`). */
+  name: string;
+  /** File name beside the manifest (`contributions.arrow`). */
+  file: string;
+  /** Rows written. */
+  rows: number;
+  /** File size in bytes. */
+  bytes: number;
+}
+
+/** `manifest.json`: format version 1. */
+export interface DataManifest {
+  format: 'barometer-data';
+  version: 1;
+  /** Project name (from the config, or the database file's name). */
+  project: string;
+  /** UTC instant the export was written, ISO 8601. */
+  exportedAt: string;
+  /**
+   * The day after the last contribution (UTC, `YYYY-MM-DD`): the default as-of date, so the
+   * figures end where the data ends. Null when there are no contributions.
+   */
+  dataUntil: string | null;
+  /** The first contribution's day (UTC, `YYYY-MM-DD`), or null. */
+  dataFrom: string | null;
+  /** Repository names, sorted. */
+  repositories: string[];
+  /** Brand colours by organisation (from the project config). */
+  colours: Record<string, string>;
+  tables: ManifestTable[];
+}
+
+function fail(field: string, value: unknown): never {
+  throw new BarometerError(
+    'bad-input',
+    `manifest.json: field "${field}" is missing or malformed (got ${JSON.stringify(value)?.slice(0, 60)})`,
+    { file: 'manifest.json', field, value },
+  );
+}
+
+/** Validates a parsed `manifest.json`; throws `bad-input` naming the field. */
+export function parseDataManifest(json: unknown): DataManifest {
+  if (typeof json !== 'object' || json === null) fail('(top level)', json);
+  const m = json as Record<string, unknown>;
+  if (m.format !== 'barometer-data') fail('format', m.format);
+  if (m.version !== 1) fail('version', m.version);
+  if (typeof m.project !== 'string') fail('project', m.project);
+  if (typeof m.exportedAt !== 'string') fail('exportedAt', m.exportedAt);
+  for (const key of ['dataUntil', 'dataFrom'] as const) {
+    if (m[key] !== null && !(typeof m[key] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m[key])))
+      fail(key, m[key]);
+  }
+  if (!Array.isArray(m.repositories) || m.repositories.some((r) => typeof r !== 'string'))
+    fail('repositories', m.repositories);
+  if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
+    fail('colours', m.colours);
+  if (!Array.isArray(m.tables)) fail('tables', m.tables);
+  m.tables.forEach((t, i) => {
+    const table = t as Record<string, unknown>;
+    if (typeof table?.name !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(table.name))
+      fail(`tables[${i}].name`, table?.name);
+    if (typeof table.file !== 'string' || !/^[a-z_][a-z0-9_]*\.arrow$/.test(table.file))
+      fail(`tables[${i}].file`, table.file);
+    if (typeof table.rows !== 'number') fail(`tables[${i}].rows`, table.rows);
+  });
+  return m as unknown as DataManifest;
+}
