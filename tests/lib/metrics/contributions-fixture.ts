@@ -3,6 +3,7 @@
  * GitHub reviews written straight into the raw tables and `contributions`, as the collector and
  * the affiliation step would, so each test knows its answers.
  */
+import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
 import { defaultMetricParams } from '../../../src/lib/metrics/default-metric-params.ts';
@@ -55,7 +56,7 @@ export async function fixtureDatabase(
 
 /** Writes commits and GitHub reviews into the raw tables and `contributions` of `db`. */
 export async function insertFixture(
-  db: NodeDatabase,
+  db: Database,
   commits: FixtureCommit[],
   githubReviews: FixtureGithubReview[] = [],
 ): Promise<void> {
