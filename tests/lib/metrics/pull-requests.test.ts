@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import type { Database } from '../../../src/lib/db/database.ts';
+import { openNodeDatabase } from '../../../src/lib/db/node.ts';
+import { ensureSchema } from '../../../src/lib/db/schema.ts';
+import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import { pullRequestsByOrganisation } from '../../../src/lib/metrics/pull-requests-by-organisation.ts';
 import { pullRequestsTimeToFirstReview } from '../../../src/lib/metrics/pull-requests-time-to-first-review.ts';
 import { findMetric } from '../../../src/lib/metrics/registry.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { openWasmEngine } from '../db/wasm-engine.ts';
+import { params } from './contributions-fixture.ts';
 
 /** A GitHub pull request row: [repository, number, author, created, merged]. */
 type Pull = [string, number, string | null, string, string | null];
@@ -39,54 +43,61 @@ const q = (v: string | number | null) =>
 const ts = (v: string | null) =>
   v === null ? 'NULL' : `TIMESTAMP ${q(v.replace('T', ' ').replace('Z', ''))}`;
 
-describe('pull request metrics', () => {
-  let db: NodeDatabase;
-  beforeAll(async () => {
-    db = await fixtureDatabase(
-      [
-        {
-          id: 'a1',
-          time: '2023-06-01T00:00:00Z',
-          email: 'alice@acme.example',
-          organisation: 'Acme',
-        },
-        {
-          id: 'a2',
-          time: '2025-03-01T00:00:00Z',
-          email: 'alice@acme.example',
-          organisation: 'Initech',
-        },
-        { id: 'b1', time: '2024-01-01T00:00:00Z', email: 'bob@corp.example', organisation: 'Corp' },
-      ],
-      // Contribution 'github:1': review 1, credited by the affiliation step to carol@x.org.
-      [
-        {
-          time: '2024-04-30T06:00:00Z',
-          email: 'carol@x.org',
-          organisation: 'Xorg',
-          repository: 'acme/w',
-        },
-      ],
+/** The contributions the affiliation step would have written: [id, kind, source, time, person, organisation]. */
+const CONTRIBUTIONS: Array<[string, string, string, string, string, string]> = [
+  ['a1', 'commit', 'git', '2023-06-01T00:00:00Z', 'alice@acme.example', 'Acme'],
+  ['a2', 'commit', 'git', '2025-03-01T00:00:00Z', 'alice@acme.example', 'Initech'],
+  ['b1', 'commit', 'git', '2024-01-01T00:00:00Z', 'bob@corp.example', 'Corp'],
+  // GitHub review 1, credited by the affiliation step to carol@x.org.
+  ['github:1', 'review', 'github', '2024-04-30T06:00:00Z', 'carol@x.org', 'Xorg'],
+];
+
+/** Writes the same rows into a Node or a duckdb-wasm database. */
+async function seed(db: Database): Promise<void> {
+  await ensureSchema(db);
+  for (const [id, kind, source, time, person, organisation] of CONTRIBUTIONS) {
+    const repository = source === 'github' ? 'acme/w' : 'main';
+    const commit = source === 'github' ? null : id;
+    await db.exec(
+      `INSERT INTO contributions VALUES (${q(kind)}, ${q(source)}, ${q(id)}, ${q(repository)},
+        ${q(commit)}, ${ts(time)}, ${q(person)}, ${q(person.split('@')[0]!)}, ${q(organisation)})`,
     );
-    for (const [repository, number, author, created, merged] of PULLS) {
-      await db.exec(
-        `INSERT INTO github_pull_requests VALUES (${q(repository)}, ${number}, ${q(author)},
-          ${q(merged ? 'closed' : 'open')}, 'title', 'main', ${ts(created)}, ${ts(created)},
-          ${ts(merged)}, ${ts(merged)}, 1, 1, 0)`,
-      );
+  }
+  for (const [repository, number, author, created, merged] of PULLS) {
+    await db.exec(
+      `INSERT INTO github_pull_requests VALUES (${q(repository)}, ${number}, ${q(author)},
+        ${q(merged ? 'closed' : 'open')}, 'title', 'main', ${ts(created)}, ${ts(created)},
+        ${ts(merged)}, ${ts(merged)}, 1, 1, 0)`,
+    );
+  }
+  for (const [id, repository, pull, reviewer, state, submitted] of REVIEWS) {
+    await db.exec(
+      `INSERT INTO github_reviews VALUES (${id}, ${q(repository)}, ${pull}, ${q(reviewer)}, ${q(state)}, ${ts(submitted)})`,
+    );
+  }
+  await db.exec(`INSERT INTO github_pull_commits VALUES
+    ('acme/w', 1, 'a1', 'alice', 'alice@acme.example'),
+    ('acme/w', 3, 'b1', 'bob', 'bob@corp.example'),
+    ('acme/w', 5, 'd1', 'dependabot[bot]', 'bot@example.org')`);
+}
+
+describe.each(['node', 'wasm'])('pull request metrics on %s DuckDB', (engine) => {
+  let db: Database;
+  let close: () => Promise<void> | void;
+  beforeAll(async () => {
+    if (engine === 'node') {
+      const node = await openNodeDatabase(':memory:');
+      db = node;
+      close = () => node.close();
+    } else {
+      const wasm = await openWasmEngine();
+      db = wasmDatabase(wasm.connection);
+      close = wasm.close;
     }
-    for (const [id, repository, pull, reviewer, state, submitted] of REVIEWS) {
-      await db.exec(
-        `INSERT INTO github_reviews VALUES (${id}, ${q(repository)}, ${pull}, ${q(reviewer)}, ${q(state)}, ${ts(submitted)})`,
-      );
-    }
-    await db.exec(`INSERT INTO github_pull_commits VALUES
-      ('acme/w', 1, 'a1', 'alice', 'alice@acme.example'),
-      ('acme/w', 3, 'b1', 'bob', 'bob@corp.example'),
-      ('acme/w', 5, 'd1', 'dependabot[bot]', 'bot@example.org')`);
+    await seed(db);
   });
   afterAll(async () => {
-    await db.close();
+    await close();
   });
 
   it('are registered', () => {
