@@ -36,8 +36,8 @@ describe('metrics on both engines', () => {
     for (const p of cases) {
       for (const metric of [...metrics, ...organisationMetrics]) {
         const expected = await metric.run(node, p);
-        // The generated project has no pull requests; every other metric has rows.
-        if (!metric.name.startsWith('pull-requests-')) {
+        // In the first case every metric has rows, but the pull requests the project lacks.
+        if (p === cases[0] && !metric.name.startsWith('pull-requests-')) {
           expect(expected.length, metric.name).toBeGreaterThan(0);
         }
         expect(await metric.run(wasm, p), metric.name).toEqual(expected);
