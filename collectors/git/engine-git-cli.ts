@@ -9,6 +9,7 @@ import { devNull } from 'node:os';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
+import { readAhead } from './git-cli-read-ahead.ts';
 
 /** The subset of `child_process.spawn` the engine uses (injectable for other binaries or sandboxes). */
 export type Spawn = (
@@ -163,26 +164,38 @@ async function* walk(
   child.stdin.end(revisions.join('\n') + '\n');
 
   const parser = new GitLogParser({ withFiles, skip: isKnown });
+  const failed = (code: number | null, cause?: unknown) => {
+    const reason = spawnError ? (spawnError as Error).message : lastLine(stderr());
+    return new BarometerError(
+      'source',
+      `git log failed in ${gitdir}: ${reason || `exit code ${String(code)}`}`,
+      { file: gitdir, value: head },
+      { cause: spawnError ?? cause },
+    );
+  };
   let finished = false;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      for (const commit of parser.push(chunk)) yield commit;
+    try {
+      for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
+        yield* commits;
+      }
+    } catch (error) {
+      // Output git cut short is explained by git's own error, when it has one.
+      child.kill('SIGTERM');
+      const [code] = await closed;
+      if (spawnError || (code !== 0 && code !== null)) throw failed(code, error);
+      throw error;
     }
     const [code] = await closed;
-    if (spawnError || code !== 0) {
-      const reason = spawnError ? (spawnError as Error).message : lastLine(stderr());
-      throw new BarometerError(
-        'source',
-        `git log failed in ${gitdir}: ${reason || `exit code ${String(code)}`}`,
-        { file: gitdir, value: head },
-        { cause: spawnError ?? undefined },
-      );
-    }
+    if (spawnError || code !== 0) throw failed(code);
     finished = true;
-    for (const commit of parser.end()) yield commit;
+    yield* parser.end();
   } finally {
     // The consumer stopped early (or something threw): do not leave git running.
-    if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (!finished && child.exitCode === null && child.signalCode === null) {
+      child.stdout.destroy();
+      child.kill('SIGTERM');
+    }
   }
 }
 
