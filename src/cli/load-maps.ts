@@ -24,10 +24,10 @@ export interface AffiliationFlags {
 /** The flags of {@link AffiliationFlags} that take a value, for `parseTargetArguments`. */
 export const AFFILIATION_VALUE_FLAGS = ['--gitdm-config', '--logins', '--group-map'];
 
-/** What {@link loadAffiliationMaps} needs of a file system (`node:fs/promises` fits). */
-export interface MapFileSystem {
-  readFile(path: string, encoding: 'utf8'): Promise<string>;
-}
+/** What {@link loadAffiliationMaps} needs of a file system: `node:fs/promises`, or `node:fs`. */
+export type MapFileSystem =
+  | { readFile(path: string, encoding: 'utf8'): Promise<string> }
+  | { promises: { readFile(path: string, encoding: 'utf8'): Promise<string> } };
 
 /** Throws `bad-input` for a `--group-map` value that is not `FILE:Organisation`. */
 export function parseGroupMapFlag(value: string): { path: string; organisation: string } {
@@ -88,6 +88,8 @@ export async function loadAffiliationMaps(
     const shown = relative(cwd, path);
     return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
   };
+  const readFile = (path: string) =>
+    'promises' in fs ? fs.promises.readFile(path, 'utf8') : fs.readFile(path, 'utf8');
   const a = target.config.affiliations;
   return loadAffiliationMapFiles(
     {
@@ -105,7 +107,7 @@ export async function loadAffiliationMaps(
     {
       async read(path) {
         try {
-          return await fs.readFile(path, 'utf8');
+          return await readFile(path);
         } catch (cause) {
           const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
           throw new BarometerError(

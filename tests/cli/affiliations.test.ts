@@ -2,10 +2,14 @@
  * `barometer affiliations` on a real database made by `barometer collect` from a generated
  * repository, plus GitHub rows as the GitHub collector stores them.
  */
+import * as NodeFs from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import * as NodeFsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAffiliationMaps } from '../../src/cli/load-maps.ts';
 import { main } from '../../src/cli/main.ts';
+import { resolveProjectTarget } from '../../src/cli/project-target.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
 
@@ -402,6 +406,23 @@ describe('barometer affiliations errors', () => {
         code,
         stderr: `barometer affiliations: ${message}\n`,
       });
+    }
+  });
+});
+
+describe('loadAffiliationMaps', () => {
+  it('reads through node:fs as well as node:fs/promises, as collect passes it', async () => {
+    const target = await resolveProjectTarget(DB, {
+      cwd,
+      emailMaps: ['maps/email-map'],
+      noDefaultMap: true,
+    });
+    for (const fs of [NodeFs, NodeFsPromises]) {
+      const maps = await loadAffiliationMaps(target, { cwd, logins: ['maps/logins'] }, fs);
+      expect(maps.files.map((f) => `${f.file} ${f.kind} ${f.entries}`)).toEqual([
+        'maps/email-map email-map 2',
+        'maps/logins logins 1',
+      ]);
     }
   });
 });
