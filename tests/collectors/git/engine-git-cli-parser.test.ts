@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinedCommit } from '../../../collectors/git/commit-source.ts';
 import { gitLogArguments } from '../../../collectors/git/engine-git-cli.ts';
@@ -7,6 +8,7 @@ import {
   GitLogParser,
   parseRawDate,
 } from '../../../collectors/git/git-cli-log-parser.ts';
+import { readAhead } from '../../../collectors/git/git-cli-read-ahead.ts';
 import { isBarometerError } from '../../../src/lib/errors.ts';
 import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';
 
@@ -128,5 +130,35 @@ describe('decodeGitText and parseRawDate', () => {
       utcOffsetMinutes: 345,
     });
     expect(() => parseRawDate('yesterday')).toThrow(/git log printed a date/);
+  });
+});
+
+describe('readAhead', () => {
+  let repo: GitFixture;
+  beforeAll(() => {
+    repo = createRepository();
+    for (let i = 0; i < 30; i++)
+      repo.commit({ message: `c${i}\n`, files: { [`f${i % 3}`]: `${i}\n` } });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('pauses the stream when the queue is full and yields every commit in order', async () => {
+    const output = gitLog(repo, true);
+    const expected = parseInChunks(output, output.length, true);
+    const stream = new PassThrough();
+    const parser = new GitLogParser({ withFiles: true });
+    const groups = readAhead(stream, (chunk) => parser.push(chunk), { commits: 4, files: 1000 });
+    // Small chunks, all written before anything is read: only the bound stops the parsing.
+    for (let i = 0; i < output.length; i += 64) stream.write(output.subarray(i, i + 64));
+    stream.end();
+    const seen: MinedCommit[] = [];
+    const first = await groups.next();
+    seen.push(...(first.value as MinedCommit[]));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stream.isPaused()).toBe(true);
+    for await (const group of groups) seen.push(...group);
+    seen.push(...parser.end());
+    expect(seen).toEqual(expected);
+    expect(seen).toHaveLength(30);
   });
 });
