@@ -1,0 +1,231 @@
+/**
+ * Exports what the metrics read from a Barometer database to Arrow IPC stream files plus a
+ * `manifest.json`, for the dashboard's duckdb-wasm to load.
+ *
+ * Arrow rather than Parquet: duckdb-wasm (1.32) has no built-in Parquet reader — it downloads the
+ * `parquet` extension on first use, which fails with the network closed — whereas it reads Arrow
+ * IPC with its own code. Column types map one to one (VARCHAR ↔ Utf8, TIMESTAMP ↔ Timestamp[µs],
+ * INTEGER ↔ Int32, …), so the same SQL sees the same types on both engines.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Bool,
+  Field,
+  Float64,
+  Int16,
+  Int32,
+  Int64,
+  Int8,
+  Schema,
+  Table,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+import type { NodeDatabase } from '../lib/db/node.ts';
+import type { DataManifest, ManifestTable } from '../lib/db/wasm-manifest.ts';
+import { BarometerError } from '../lib/errors.ts';
+import type { Clock } from '../lib/effects.ts';
+
+/** The tables the metrics (and the weather report's checks) read; the others stay behind. */
+export const EXPORTED_TABLES = [
+  'contributions',
+  'commits',
+  'commit_files',
+  'repositories',
+  'github_repositories',
+  'github_pull_requests',
+  'github_reviews',
+  'github_pull_commits',
+] as const;
+
+/** Options for {@link exportData}. */
+export interface ExportOptions {
+  /** The project's name, written to the manifest. */
+  project: string;
+  /** Brand colours by organisation (the project config's `colours`). Default: none. */
+  colours?: Record<string, string>;
+  /** "Now", for the manifest's `exportedAt`. */
+  clock: Clock;
+}
+
+interface Column {
+  name: string;
+  type: string;
+}
+
+/** A validity bitmap (bit set = value present), or undefined when nothing is null. */
+function validity(values: readonly unknown[]): { bitmap?: Uint8Array; nulls: number } {
+  let nulls = 0;
+  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+  values.forEach((value, i) => {
+    if (value === null || value === undefined) nulls++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  });
+  return nulls === 0 ? { nulls } : { bitmap, nulls };
+}
+
+function fixedWidth<T extends DataType>(
+  type: T,
+  values: readonly unknown[],
+  array: { length: number; [i: number]: unknown },
+): Vector<T> {
+  const { bitmap, nulls } = validity(values);
+  values.forEach((value, i) => {
+    if (value !== null && value !== undefined) array[i] = value;
+  });
+  return makeVector(
+    makeData({
+      type,
+      length: values.length,
+      nullCount: nulls,
+      ...(bitmap ? { nullBitmap: bitmap } : {}),
+      data: array as never,
+    }),
+  ) as Vector<T>;
+}
+
+/** The Arrow vector of one column, by its DuckDB type. Timestamps arrive as epoch microseconds. */
+function vectorOf(column: Column, values: readonly unknown[], table: string): Vector {
+  const n = values.length;
+  switch (column.type) {
+    case 'VARCHAR':
+      return vectorFromArray(values as (string | null)[], new Utf8());
+    case 'BOOLEAN': {
+      const { bitmap, nulls } = validity(values);
+      const bits = new Uint8Array(Math.ceil(n / 8));
+      values.forEach((v, i) => {
+        if (v === true) bits[i >> 3]! |= 1 << (i & 7);
+      });
+      return makeVector(
+        makeData({
+          type: new Bool(),
+          length: n,
+          nullCount: nulls,
+          ...(bitmap ? { nullBitmap: bitmap } : {}),
+          data: bits,
+        }),
+      );
+    }
+    case 'TINYINT':
+      return fixedWidth(new Int8(), values, new Int8Array(n));
+    case 'SMALLINT':
+      return fixedWidth(new Int16(), values, new Int16Array(n));
+    case 'INTEGER':
+      return fixedWidth(new Int32(), values, new Int32Array(n));
+    case 'BIGINT':
+      return fixedWidth(new Int64(), values, new BigInt64Array(n));
+    case 'DOUBLE':
+      return fixedWidth(new Float64(), values, new Float64Array(n));
+    case 'TIMESTAMP':
+      return fixedWidth(new TimestampMicrosecond(), values, new BigInt64Array(n));
+    default:
+      throw new BarometerError(
+        'database',
+        `cannot export ${table}.${column.name}: column type ${column.type} has no Arrow mapping`,
+        { field: `${table}.${column.name}`, value: column.type },
+      );
+  }
+}
+
+async function tableColumns(db: NodeDatabase, table: string): Promise<Column[]> {
+  return db.query<Column>(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+     WHERE table_schema = 'main' AND table_name = $table ORDER BY ordinal_position`,
+    { table },
+  );
+}
+
+/** One table as an Arrow IPC stream (a table with no rows still carries its schema). */
+async function tableToArrow(
+  db: NodeDatabase,
+  table: string,
+): Promise<{ bytes: Uint8Array; rows: number }> {
+  const columns = await tableColumns(db, table);
+  const select = columns
+    .map((c) => {
+      const id = `"${c.name.replaceAll('"', '""')}"`;
+      return c.type === 'TIMESTAMP' ? `epoch_us(${id}) AS ${id}` : id;
+    })
+    .join(', ');
+  const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM "${table}"`);
+  const data = reader.getColumnsJS();
+  const vectors = columns.map((column, i) => vectorOf(column, data[i] ?? [], table));
+  const rows = reader.currentRowCount;
+  const schema = new Schema(
+    columns.map((column, i) => new Field(column.name, vectors[i]!.type, true)),
+  );
+  const arrowTable =
+    rows === 0
+      ? new Table(schema)
+      : new Table(Object.fromEntries(columns.map((c, i) => [c.name, vectors[i]!])));
+  return { bytes: tableToIPC(arrowTable, 'stream'), rows };
+}
+
+/**
+ * Writes `<table>.arrow` for every exported table the database has, then `manifest.json` (last,
+ * so a reader never sees a manifest naming files not yet written). The folder is filled beside
+ * `outDir` and renamed into place, so an interrupted export leaves the previous one whole.
+ */
+export async function exportData(
+  db: NodeDatabase,
+  outDir: string,
+  options: ExportOptions,
+): Promise<DataManifest> {
+  const staging = `${outDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    const present = new Set(
+      (
+        await db.query<{ name: string }>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`,
+        )
+      ).map((row) => row.name),
+    );
+    const tables: ManifestTable[] = [];
+    for (const name of EXPORTED_TABLES) {
+      if (!present.has(name)) continue;
+      const { bytes, rows } = await tableToArrow(db, name);
+      const file = `${name}.arrow`;
+      writeFileSync(join(staging, file), bytes);
+      tables.push({ name, file, rows, bytes: bytes.byteLength });
+    }
+    const [span] = present.has('contributions')
+      ? await db.query<{ first: string | null; until: string | null }>(
+          `SELECT strftime(min(time), '%Y-%m-%d') AS first,
+                  strftime(CAST(max(time) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') AS until
+           FROM contributions`,
+        )
+      : [];
+    const repositories = present.has('repositories')
+      ? (await db.query<{ name: string }>(`SELECT name FROM repositories ORDER BY name`)).map(
+          (r) => r.name,
+        )
+      : [];
+    const manifest: DataManifest = {
+      format: 'barometer-data',
+      version: 1,
+      project: options.project,
+      exportedAt: options.clock().toISOString(),
+      dataFrom: span?.first ?? null,
+      dataUntil: span?.until ?? null,
+      repositories,
+      colours: { ...(options.colours ?? {}) },
+      tables,
+    };
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(staging, outDir);
+    return manifest;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The dashboard's path end to end below the browser: a Node database → the Arrow export →
+ * duckdb-wasm (the same .wasm the dashboard runs) → every metric of the registry and the weather
+ * report, which must give exactly the rows DuckDB for Node gives on the original database.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportData, EXPORTED_TABLES } from '../../../src/cli/export-arrow.ts';
+import type { Database } from '../../../src/lib/db/database.ts';
+import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
+import { loadArrowTables } from '../../../src/lib/db/wasm-load.ts';
+import { parseDataManifest, type DataManifest } from '../../../src/lib/db/wasm-manifest.ts';
+import { metrics, organisationMetrics } from '../../../src/lib/metrics/registry.ts';
+import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
+import { fixtureDatabase, params } from '../metrics/contributions-fixture.ts';
+import { generatedProject } from '../report/generated-project.ts';
+import { openWasmEngine } from './wasm-engine.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe('metrics over the Arrow export in duckdb-wasm', () => {
+  let node: NodeDatabase;
+  let wasm: Database;
+  let closeEngine: () => void;
+  let manifest: DataManifest;
+  let dir: string;
+
+  beforeAll(async () => {
+    const { commits, githubReviews } = generatedProject();
+    commits.push({
+      time: '2017-05-05T05:05:05Z',
+      email: "o'brien@hostile.example",
+      name: `O'Brien "; DROP TABLE commits; --`,
+      organisation: HOSTILE,
+      repositories: ['xen'],
+      files: ['xen/arch/arm/it\'s "odd".c'],
+    });
+    node = await fixtureDatabase(commits, githubReviews);
+    await node.exec(`
+      INSERT INTO repositories VALUES
+        ('xen', '/src/xen', 'main', 'abc', TIMESTAMP '2018-06-01 00:00:00'),
+        ('osstest', '/src/osstest', 'main', NULL, NULL);
+      INSERT INTO github_repositories VALUES
+        ('xen-project/xen', 'https://api.example/repos/xen-project/xen', NULL, NULL, 'ok');
+      INSERT INTO github_pull_requests VALUES
+        ('xen-project/xen', 1, 'epam-dev', 'closed', 'First', 'main',
+         TIMESTAMP '2018-01-02 10:00:00', TIMESTAMP '2018-01-05 10:00:00',
+         TIMESTAMP '2018-01-04 10:00:00', TIMESTAMP '2018-01-04 10:00:00', 10, 2, 1),
+        ('xen-project/xen', 2, NULL, 'open', '${HOSTILE}', 'main',
+         TIMESTAMP '2018-03-02 10:00:00', TIMESTAMP '2018-03-05 10:00:00', NULL, NULL, NULL, NULL, NULL);
+      INSERT INTO github_reviews VALUES
+        (1, 'xen-project/xen', 1, 'maintainer', 'APPROVED', TIMESTAMP '2018-01-03 09:00:00');`);
+    dir = mkdtempSync(join(tmpdir(), 'barometer-export-'));
+    manifest = await exportData(node, join(dir, 'data'), {
+      project: 'xen',
+      colours: { Citrix: '#1f77b4' },
+      clock: () => new Date('2018-06-02T00:00:00Z'),
+    });
+    const engine = await openWasmEngine();
+    closeEngine = engine.close;
+    await loadArrowTables(engine.connection, manifest, async (file) =>
+      readFileSync(join(dir, 'data', file)),
+    );
+    wasm = wasmDatabase(engine.connection);
+  });
+  afterAll(async () => {
+    await node?.close();
+    closeEngine?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a manifest naming every table with its row count', async () => {
+    const written = parseDataManifest(
+      JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
+    );
+    expect(written).toEqual(manifest);
+    expect(written.tables.map((t) => t.name)).toEqual([...EXPORTED_TABLES]);
+    expect(written).toMatchObject({
+      project: 'xen',
+      exportedAt: '2018-06-02T00:00:00.000Z',
+      repositories: ['osstest', 'xen'],
+      colours: { Citrix: '#1f77b4' },
+    });
+    const [span] = await node.query<{ first: string; last: string }>(
+      `SELECT strftime(min(time), '%Y-%m-%d') AS first, strftime(max(time), '%Y-%m-%d') AS last FROM contributions`,
+    );
+    expect(written.dataFrom).toBe(span!.first);
+    // The day after the last contribution: the as-of date that counts everything.
+    expect(new Date(`${written.dataUntil}T00:00:00Z`).getTime()).toBe(
+      new Date(`${span!.last}T00:00:00Z`).getTime() + 86_400_000,
+    );
+    for (const table of written.tables) {
+      const [{ n }] = (await node.query(`SELECT count(*) AS n FROM ${table.name}`)) as [
+        { n: number },
+      ];
+      expect(table.rows, table.name).toBe(n);
+    }
+    expect(written.tables.find((t) => t.name === 'github_pull_commits')?.rows).toBe(0);
+  });
+
+  it('gives every table the same columns and types as the Node database', async () => {
+    for (const { name } of manifest.tables) {
+      const sql = `SELECT column_name, data_type FROM information_schema.columns
+                   WHERE table_name = '${name}' ORDER BY ordinal_position`;
+      expect(await wasm.query(sql), name).toEqual(await node.query(sql));
+    }
+  });
+
+  it('gives the same rows on both engines for every metric of the registry', async () => {
+    const cases = [
+      params('2018-06-01', { since: '2011-01-01', organisation: 'EPAM' }),
+      params('2018-06-01', { since: '2009-01-01', top: 3, organisation: HOSTILE }),
+      params('2017-03-01', { paths: ['xen/arch/arm'], repositories: ['xen'], organisation: 'Arm' }),
+      params('2009-02-01', { since: '2000-01-01', repositories: ['osstest'] }),
+    ];
+    let nonEmpty = 0;
+    for (const p of cases) {
+      for (const metric of [...metrics, ...organisationMetrics]) {
+        const expected = await metric.run(node, p);
+        if (expected.length > 0) nonEmpty++;
+        expect(await metric.run(wasm, p), `${metric.name} ${JSON.stringify(p)}`).toEqual(expected);
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(60);
+  });
+
+  it('builds the same weather report on both engines', async () => {
+    const options = { project: 'xen', clock: () => new Date('2018-06-01T00:00:00Z') };
+    for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], top: 3 }]) {
+      const expected = await buildWeatherReport(node, p, options);
+      expect(expected.sentences.length).toBeGreaterThan(2);
+      expect(await buildWeatherReport(wasm, p, options)).toEqual(expected);
+    }
+  });
+});
