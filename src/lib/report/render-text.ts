@@ -3,7 +3,7 @@
  * ranking since `since`, the last 12 months). Names are plain text with control characters removed.
  */
 import { plainName } from './escape-markdown.ts';
-import { formatCount, formatPercentPrecise } from './format-figures.ts';
+import { formatCount, formatPercentPrecise, plural } from './format-figures.ts';
 import { reportSentences } from './report-sentences.ts';
 import type { WeatherReport } from './weather-report.ts';
 
@@ -71,12 +71,12 @@ export function renderText(report: WeatherReport): string {
     ),
   );
   lines.push('');
-  lines.push(`Organisations since ${report.since} (${formatCount(report.totalCommits)} commits)`);
+  lines.push(`Organisations since ${report.since} (${plural(report.totalCommits, 'commit')})`);
   lines.push(...ranking(report.topOrganisations, report.unknown));
   lines.push('');
   const recent = report.last12Months;
   lines.push(
-    `The last 12 months, ${recent.from} to ${recent.to} (${formatCount(recent.commits)} commits)`,
+    `The last 12 months, ${recent.from} to ${recent.to} (${plural(recent.commits, 'commit')})`,
   );
   lines.push(...ranking(recent.organisations, recent.unknown));
   return `${lines.join('\n')}\n`;

@@ -92,7 +92,7 @@ function yearToDateSentence(report: WeatherFigures): ReportSentence {
   const counts = `${formatCount(ytd.commits)} against ${formatCount(ytd.previousCommits)}`;
   const text =
     ytd.growth === null
-      ? `${span}, there were ${plural(ytd.commits, 'commit')}, against none in ${earlier}.`
+      ? `${span}, there ${ytd.commits === 1 ? 'was' : 'were'} ${plural(ytd.commits, 'commit')}, against none in ${earlier}.`
       : `${span}, commits ${growthVerb(ytd.growth)} against ${earlier} (${counts}).`;
   return { text, figures: ['commits-by-year'] };
 }
@@ -109,7 +109,9 @@ function topSentence(report: WeatherFigures, name: (s: string) => string): Repor
   const recent = report.last12Months;
   let second: string;
   if (recent.commits === 0) second = 'there were no commits in the last 12 months';
-  else {
+  else if (recent.organisations.length === 0) {
+    second = 'in the last 12 months no mapped organisation made a commit';
+  } else {
     const recentTop = recent.organisations.slice(0, report.top);
     const made = `made ${formatPercent(recent.topShare)} of all commits`;
     second =
