@@ -9,12 +9,9 @@ import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { assertBarometerDatabase } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
 import type { AffiliationMaps } from '../../lib/identity/affiliation-maps.ts';
-import {
-  applyAffiliations,
-  previewAffiliations,
-  readRepositoryMailmaps,
-  type ApplySummary,
-} from '../../lib/identity/apply-affiliations.ts';
+import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
+import { previewAffiliations } from '../../lib/identity/preview-affiliations.ts';
+import { readRepositoryMailmaps } from '../../lib/identity/read-repository-mailmaps.ts';
 import { createResolver } from '../../lib/identity/create-resolver.ts';
 import { describePerson, formatPersonDescription } from '../../lib/identity/describe-person.ts';
 import {

@@ -9,8 +9,9 @@ import { silentLogger, type Logger } from '../effects.ts';
 import identitySchema from './identity-schema.sql?raw';
 import type { AffiliationMaps, MapFileRecord } from './affiliation-maps.ts';
 import { createResolver } from './create-resolver.ts';
-import { formatProblem, formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
-import { parseMailmap, type MailmapEntry } from './parse-mailmap.ts';
+import { insertColumns } from './insert-columns.ts';
+import { formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
+import { readRepositoryMailmaps } from './read-repository-mailmaps.ts';
 
 /** Options for {@link applyAffiliations}. */
 export interface ApplyOptions {
@@ -36,34 +37,8 @@ export interface ApplySummary {
   maps: MapFileRecord[];
 }
 
-/** Marks a NULL inside a VARCHAR list bound as a parameter (lists cannot hold NULL). */
-const NULL_MARK = '\uE000';
-
-const orNull = (value: string | null | undefined) => value ?? NULL_MARK;
-
 const sources = (list: readonly MapSource[]) =>
   list.length ? list.map(formatSource).join(', ') : null;
-
-/** Inserts columns of equal length into `table` with one statement. */
-async function insertColumns(
-  db: Database,
-  table: string,
-  columns: Record<string, (string | null)[]>,
-  casts: Record<string, string> = {},
-): Promise<void> {
-  const names = Object.keys(columns);
-  const length = columns[names[0]!]!.length;
-  if (length === 0) return;
-  const select = names
-    .map((name) => {
-      const value = `nullif(unnest($${name}), '${NULL_MARK}')`;
-      return casts[name] ? `CAST(${value} AS ${casts[name]})` : value;
-    })
-    .join(', ');
-  const params: Record<string, string[]> = {};
-  for (const name of names) params[name] = columns[name]!.map(orNull);
-  await db.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${select}`, params);
-}
 
 async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
   const withTransaction = db as Database & { transaction?: <R>(w: () => Promise<R>) => Promise<R> };
@@ -138,61 +113,6 @@ LEFT JOIN person_affiliations a
  AND r.time >= coalesce(a.valid_from, '-infinity'::TIMESTAMP)
  AND r.time < coalesce(a.valid_until, 'infinity'::TIMESTAMP)
 `;
-
-/**
- * Each repository's own `.mailmap` (table `repository_mailmaps`), in repository-name order, parsed.
- * Lines git would ignore are logged as warnings and skipped: the project cannot fix them upstream.
- */
-export async function readRepositoryMailmaps(
-  db: Database,
-  logger: Logger = silentLogger,
-): Promise<{ entries: MailmapEntry[]; records: MapFileRecord[] }> {
-  const entries: MailmapEntry[] = [];
-  const records: MapFileRecord[] = [];
-  const rows = await db.query<{ repository: string; content: string }>(
-    `SELECT repository, content FROM repository_mailmaps WHERE content <> '' ORDER BY repository`,
-  );
-  for (const { repository, content } of rows) {
-    const file = `${repository}/.mailmap`;
-    const parsed = parseMailmap(content, file);
-    for (const problem of parsed.problems) {
-      logger.warn(`${formatProblem(problem)} (ignored, as git does)`);
-    }
-    entries.push(...parsed.entries);
-    records.push({
-      file,
-      kind: 'repository-mailmap',
-      lines: parsed.lines,
-      entries: parsed.entries.length,
-    });
-  }
-  return { entries, records };
-}
-
-/**
- * Applies `maps` inside a transaction, runs `read` on the result, then rolls everything back: what
- * `affiliations unknown` and `who` show with the maps as they are now, leaving the stored
- * `contributions` as the last `apply` left them.
- */
-export async function previewAffiliations<T>(
-  db: Database,
-  maps: AffiliationMaps,
-  options: ApplyOptions,
-  read: (summary: ApplySummary) => Promise<T>,
-): Promise<T> {
-  const joined: Database & { transaction: <R>(work: () => Promise<R>) => Promise<R> } = {
-    query: (sql, params) => db.query(sql, params),
-    exec: (sql) => db.exec(sql),
-    close: () => db.close(),
-    transaction: (work) => work(),
-  };
-  await db.exec('BEGIN TRANSACTION');
-  try {
-    return await read(await applyAffiliations(joined, maps, options));
-  } finally {
-    await db.exec('ROLLBACK');
-  }
-}
 
 const timestamp = (date: Date | null) =>
   date ? date.toISOString().replace('T', ' ').replace('Z', '') : null;
