@@ -3,6 +3,7 @@
  * source line. Pure, so the CLI export and the dashboard's "download" buttons draw the same picture.
  */
 import type { Component } from 'svelte';
+import type { FigureName } from '../lib/report/figure-name.ts';
 import type { WeatherReport } from '../lib/report/weather-report.ts';
 import CommitsByYearChart from './CommitsByYearChart.svelte';
 import Last12MonthsChart from './Last12MonthsChart.svelte';
@@ -14,18 +15,7 @@ import { dayBefore, formatDay } from './format.ts';
 import { makeColourFor, UNKNOWN } from './palette.ts';
 import { rankOrganisations } from './rows.ts';
 
-/** The weather report's figures, in report order; also their file names (`<name>.svg`). */
-export const FIGURE_NAMES = [
-  'commits-by-year',
-  'organisations-over-time',
-  'top-organisations',
-  'last-12-months',
-  'reviews-against-commits',
-  'newcomers',
-] as const;
-
-/** Name of one of the weather report's figures. */
-export type FigureName = (typeof FIGURE_NAMES)[number];
+export { FIGURE_NAMES, type FigureName } from '../lib/report/figure-name.ts';
 
 /** One figure ready to render: the component and every prop it takes. */
 export interface FigureSpec {

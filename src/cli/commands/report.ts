@@ -19,6 +19,14 @@ import { renderText } from '../../lib/report/render-text.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { parseTargetArguments, resolveProjectTarget } from '../project-target.ts';
+import {
+  FIGURE_OPTIONS,
+  FIGURE_USAGE,
+  writeReportFigures,
+  type FigureFlags,
+} from '../figures/report-options.ts';
+import type { FigureName } from '../../lib/report/figure-name.ts';
+import type { ProjectConfig } from '../../lib/config/project-config.ts';
 
 const USAGE = `Usage: barometer report [CONFIG-OR-DB] [options]
 
@@ -34,7 +42,7 @@ Options:
   --repository NAME      only commits held in this repository (repeatable)
   --path PREFIX          only commits changing a file at or under PREFIX (repeatable); GitHub reviews drop out
   --out DIR              also write weather.md, weather.json and one CSV per figure into DIR
-  --db FILE              the database to read (default: data/<name>.duckdb)
+${FIGURE_USAGE}  --db FILE              the database to read (default: data/<name>.duckdb)
   --verbose              debug output and stack traces
 `;
 
@@ -43,6 +51,8 @@ export interface ReportFlags {
   params: WeatherReportParams;
   /** `--out DIR`, as given. */
   out?: string;
+  /** `--figures`, `--size`, `--theme`, `--format` (src/cli/figures/report-options.ts). */
+  figureFlags?: FigureFlags;
 }
 
 /** One option: whether it takes a value, and how it sets the flags. */
@@ -89,6 +99,7 @@ export const REPORT_OPTIONS: Record<string, OptionSpec> = {
     },
   },
   '--out': { apply: (f, v) => (f.out = v) },
+  ...FIGURE_OPTIONS,
 };
 
 /** Parses the report's own options; throws `bad-input` for an unknown option or a bad value. */
@@ -121,10 +132,14 @@ export function parseReportFlags(rest: string[]): ReportFlags {
 }
 
 /** Writes weather.md, weather.json and the CSVs into `dir`; returns the files written. */
-export function writeReportFiles(report: WeatherReport, dir: string): string[] {
+export function writeReportFiles(
+  report: WeatherReport,
+  dir: string,
+  figures: Partial<Record<FigureName, string>> = {},
+): string[] {
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {
-    'weather.md': renderMarkdown(report),
+    'weather.md': renderMarkdown(report, { figures }),
     'weather.json': renderJson(report),
     ...renderCsv(report),
   };
@@ -156,7 +171,7 @@ function checkOptionNames(argv: string[]): void {
 /** Builds the report for the command's target and flags (opened read-only). */
 export async function runReport(
   context: CommandContext,
-): Promise<{ report: WeatherReport; flags: ReportFlags }> {
+): Promise<{ report: WeatherReport; flags: ReportFlags; config: ProjectConfig }> {
   checkOptionNames(context.argv);
   const args = parseTargetArguments(context.argv, Object.keys(REPORT_OPTIONS));
   const flags = parseReportFlags(args.rest);
@@ -180,7 +195,7 @@ export async function runReport(
       project: target.config.name,
       clock: context.clock,
     });
-    return { report, flags };
+    return { report, flags, config: target.config };
   } finally {
     await db.close();
   }
@@ -191,12 +206,13 @@ export const command: Command = {
   summary: 'the weather report: figures, sentences, CSV',
   usage: USAGE,
   async run(context) {
-    const { report, flags } = await runReport(context);
+    const { report, flags, config } = await runReport(context);
     context.stdout.write(renderText(report));
-    if (flags.out) {
-      const dir = resolve(context.cwd, flags.out);
-      const written = writeReportFiles(report, dir);
-      context.logger.info(`wrote ${written.length} files to ${dir}`);
+    const dir = flags.out ? resolve(context.cwd, flags.out) : undefined;
+    const drawn = await writeReportFigures(report, flags, dir, config);
+    if (dir) {
+      const written = writeReportFiles(report, dir, drawn.figures);
+      context.logger.info(`wrote ${written.length + drawn.files.length} files to ${dir}`);
     }
     return 0;
   },

@@ -1,10 +1,13 @@
 /**
- * The weather report as one self-contained HTML file: the sentences a speaker reads, each beside the
- * figure that backs it, with figures, styles and font inline. Prints well to PDF (one figure never
- * splits across pages). Every string from the data is escaped.
+ * The weather report as one self-contained HTML file: the sentences a speaker reads, each followed by
+ * the figures it supports (the same order as weather.md), with figures, styles and font inline.
+ * Prints well to PDF (a figure never splits across pages). Every string from the data is escaped.
  */
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
-import type { FigureName, FigureSpec } from '../../charts/index.ts';
+import { FIGURE_NAMES, type FigureName } from '../../lib/report/figure-name.ts';
+import { reportSentences } from '../../lib/report/report-sentences.ts';
+import { scopeLine } from '../../lib/report/render-text.ts';
+import type { FigureSpec } from '../../charts/index.ts';
 import { FONT_STACK, THEMES, type ThemeName } from '../../charts/palette.ts';
 import { FIGURE_SIZES, type FigureSizeName } from './figure-size.ts';
 import { fontFaceCss } from './font.ts';
@@ -32,25 +35,6 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** Which figure backs a sentence: the first whose words the sentence uses, else none. */
-export function figureForSentence(sentence: string): FigureName | null {
-  const text = sentence.toLowerCase();
-  if (/first (significant )?contribution|newcomer|twice as much|started to/.test(text))
-    return 'newcomers';
-  if (/review/.test(text)) return 'reviews-against-commits';
-  if (/last 12 months/.test(text)) return 'last-12-months';
-  if (/\btop\b|organisation/.test(text)) return 'top-organisations';
-  if (/grow|grew|commits|year/.test(text)) return 'commits-by-year';
-  return null;
-}
-
-const dateFormat = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
-  const more = ['September', 'October', 'November', 'December'];
-  return `${d} ${[...months, ...more][(m ?? 1) - 1] ?? ''} ${y}`;
-};
-
 /** The whole report as one HTML document (UTF-8 text). */
 export async function renderHtmlReport(
   report: WeatherReport,
@@ -65,34 +49,30 @@ export async function renderHtmlReport(
     colours: options.colours ?? {},
     ...(options.source !== undefined ? { source: options.source } : {}),
   });
-  const bySentence = new Map<FigureName, string[]>();
-  const unplaced: string[] = [];
-  for (const sentence of report.sentences) {
-    const figure = figureForSentence(sentence);
-    if (figure) bySentence.set(figure, [...(bySentence.get(figure) ?? []), sentence]);
-    else unplaced.push(sentence);
-  }
-  const sections: string[] = [];
+  const rendered = new Map<FigureName, string>();
   for (const spec of specs) {
-    const svg = (await renderFigureMarkup(spec, theme))
-      .replace(/\swidth="\d+"\s+height="\d+"(?=[^>]*role="img")/, '')
-      .replace(/^<svg\b/, '<svg preserveAspectRatio="xMidYMid meet"');
-    const said = (bySentence.get(spec.name) ?? [])
-      .map((s) => `<p class="sentence">${escapeHtml(s)}</p>`)
-      .join('\n');
-    sections.push(
-      `<section class="figure" id="${spec.name}">\n${said}\n<figure>${svg}</figure>\n</section>`,
+    // Scales to the column: the viewBox stays, the fixed width and height go.
+    const svg = (await renderFigureMarkup(spec, theme)).replace(
+      /^<svg\b([^>]*?)\swidth="\d+"\s+height="\d+"/,
+      '<svg$1',
     );
+    rendered.set(spec.name, svg);
   }
-  const title = `${report.project}: community weather report`;
-  const period = `${dateFormat(report.since)} to the day before ${dateFormat(report.asOf)}`;
+  const blocks: string[] = [];
+  const placed = new Set<FigureName>();
+  const figureBlock = (name: FigureName) => {
+    const svg = rendered.get(name);
+    if (!svg || placed.has(name)) return;
+    placed.add(name);
+    blocks.push(`<figure id="${name}">${svg}</figure>`);
+  };
+  for (const sentence of reportSentences(report)) {
+    blocks.push(`<p class="sentence">${escapeHtml(sentence.text)}</p>`);
+    sentence.figures.forEach(figureBlock);
+  }
+  FIGURE_NAMES.forEach(figureBlock);
+  const title = `Weather report: ${report.project}`;
   const fonts = await fontFaceCss();
-  const filters = [
-    report.filters.repositories.length > 0
-      ? `repositories: ${report.filters.repositories.join(', ')}`
-      : '',
-    report.filters.paths.length > 0 ? `paths: ${report.filters.paths.join(', ')}` : '',
-  ].filter(Boolean);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -107,14 +87,13 @@ body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; background: ${the
   color: ${theme.text}; font: 16px/1.5 ${FONT_STACK}; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; font-weight: 600; overflow-wrap: anywhere; }
 .meta { color: ${theme.muted}; margin: 0 0 1.5rem; overflow-wrap: anywhere; }
-.summary li { margin: .25rem 0; }
-.sentence { font-size: 1.15rem; margin: 1.5rem 0 .5rem; overflow-wrap: anywhere; }
-figure { margin: 0 0 2rem; }
+.sentence { font-size: 1.15rem; margin: 1.5rem 0 .75rem; overflow-wrap: anywhere; }
+figure { margin: 0 0 2rem; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; }
 @page { size: A4; margin: 14mm; }
 @media print {
-  body { max-width: none; padding: 0; background: ${theme.background}; }
-  .figure { break-inside: avoid; page-break-inside: avoid; }
+  body { max-width: none; padding: 0; }
+  .sentence { break-after: avoid; page-break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 </style>
@@ -122,11 +101,10 @@ figure svg { display: block; width: 100%; height: auto; }
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(`${period} · as of ${dateFormat(report.asOf)}${filters.length ? ` · ${filters.join('; ')}` : ''}`)}</p>
+<p class="meta">${escapeHtml(`${scopeLine(report)}.`)}</p>
 </header>
 <main>
-${unplaced.length > 0 ? `<ul class="summary">${unplaced.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` : ''}
-${sections.join('\n')}
+${blocks.join('\n')}
 </main>
 </body>
 </html>

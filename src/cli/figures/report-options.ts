@@ -1,0 +1,131 @@
+/**
+ * The figure options of `barometer report`: `--figures svg,png`, `--size`, `--theme`,
+ * `--format html`, and what they write into the `--out` folder beside weather.md.
+ */
+import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { BarometerError } from '../../lib/errors.ts';
+import type { ProjectConfig } from '../../lib/config/project-config.ts';
+import type { FigureName } from '../../lib/report/figure-name.ts';
+import type { WeatherReport } from '../../lib/report/weather-report.ts';
+import type { ThemeName } from '../../charts/palette.ts';
+import { parseFigureSize, type FigureSizeName } from './figure-size.ts';
+import { renderHtmlReport } from './html-report.ts';
+import { writeFigures, type FigureFormat } from './write-figures.ts';
+
+/** What the figure options asked for. */
+export interface FigureFlags {
+  /** `--figures svg,png`: formats to write, first preferred for embedding in weather.md. */
+  formats?: FigureFormat[];
+  /** `--size blog|slide|square`. Default: blog. */
+  size?: FigureSizeName;
+  /** `--theme light|dark`. Default: light. */
+  theme?: ThemeName;
+  /** `--format html`: also write weather.html. */
+  html?: boolean;
+}
+
+/** Usage lines of the figure options, for `barometer report --help`. */
+export const FIGURE_USAGE = `  --figures svg,png      also write each figure as SVG and/or PNG into --out, embedded in weather.md
+  --size blog|slide|square   figure size: 1200x675, 1920x1080 or 1080x1080 (default: blog; PNG at 2x)
+  --theme light|dark     figure colours (default: light)
+  --format html          also write weather.html: the report with its figures in one file (prints to PDF)
+`;
+
+function bad(option: string, expected: string, value: string): never {
+  throw new BarometerError('bad-input', `${option} must be ${expected}, got '${value}'`, {
+    field: option,
+    value,
+  });
+}
+
+type WithFigures = { figureFlags?: FigureFlags };
+
+/** The figure options, in the shape of the report command's option table. */
+export const FIGURE_OPTIONS: Record<
+  string,
+  { apply(flags: WithFigures, value: string, option: string): void }
+> = {
+  '--figures': {
+    apply(flags, value, option) {
+      const formats = value.split(',').map((f) => f.trim().toLowerCase());
+      if (formats.some((f) => f !== 'svg' && f !== 'png'))
+        bad(option, 'svg, png or svg,png', value);
+      (flags.figureFlags ??= {}).formats = [...new Set(formats as FigureFormat[])];
+    },
+  },
+  '--size': {
+    apply(flags, value) {
+      (flags.figureFlags ??= {}).size = parseFigureSize(value);
+    },
+  },
+  '--theme': {
+    apply(flags, value, option) {
+      if (value !== 'light' && value !== 'dark') bad(option, 'light or dark', value);
+      (flags.figureFlags ??= {}).theme = value;
+    },
+  },
+  '--format': {
+    apply(flags, value, option) {
+      if (value !== 'html' && value !== 'md') bad(option, 'html or md', value);
+      (flags.figureFlags ??= {}).html = value === 'html';
+    },
+  },
+};
+
+/** "xen.git" for the source line: the repositories the report covers, else the project's name. */
+export function figureSource(report: WeatherReport, config: ProjectConfig): string {
+  const names =
+    report.filters.repositories.length > 0
+      ? report.filters.repositories
+      : config.repositories.map((r) => r.name);
+  if (names.length === 0) return report.project;
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+/**
+ * Writes what the figure options ask for into `outDir` (figures, weather.html) and returns the
+ * figure files for weather.md and every file written. Throws `bad-input` when a figure option is
+ * given without `--out`.
+ */
+export async function writeReportFigures(
+  report: WeatherReport,
+  flags: WithFigures & { out?: string },
+  outDir: string | undefined,
+  config: ProjectConfig,
+): Promise<{ figures: Partial<Record<FigureName, string>>; files: string[] }> {
+  const asked = flags.figureFlags;
+  if (!asked) return { figures: {}, files: [] };
+  if (!outDir) {
+    throw new BarometerError(
+      'bad-input',
+      '--figures, --size, --theme and --format need --out DIR',
+      {
+        field: '--out',
+      },
+    );
+  }
+  const common = {
+    size: asked.size ?? 'blog',
+    theme: asked.theme ?? 'light',
+    colours: config.colours,
+    source: figureSource(report, config),
+  } as const;
+  const result = { figures: {} as Partial<Record<FigureName, string>>, files: [] as string[] };
+  if (asked.formats && asked.formats.length > 0) {
+    const written = await writeFigures(
+      report,
+      { outDir, formats: asked.formats, ...common },
+      { mkdir, writeFile },
+    );
+    result.figures = written.figures;
+    result.files.push(...written.files);
+  }
+  if (asked.html) {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, 'weather.html'), await renderHtmlReport(report, common));
+    result.files.push('weather.html');
+  }
+  return result;
+}
