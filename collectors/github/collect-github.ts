@@ -236,9 +236,17 @@ async function collectRepository(run: RepositoryRun): Promise<void> {
       const known = state.storedUpdatedAt.get(listed.number);
       if (known && known.getTime() === listed.updatedAt.getTime()) continue;
 
-      const pull = await api.pullRequest(owner, repo, listed.number);
-      const pullReviews = await api.reviews(owner, repo, listed.number);
-      const commits = await api.commits(owner, repo, listed.number);
+      let mined: Awaited<ReturnType<typeof minePull>>;
+      try {
+        mined = await minePull(api, owner, repo, listed.number);
+      } catch (error) {
+        if (refusal(error) !== 'not-found') throw error;
+        // One pull request gone (GitHub removes spam), or the whole repository: ask which.
+        await api.repository(owner, repo);
+        logger.warn(`github: ${fullName}#${listed.number} is listed but gone (404); skipped`);
+        continue;
+      }
+      const { pull, pullReviews, commits } = mined;
       const profiles: MinedPull['profiles'] = [];
       const seen = [
         pull.authorLogin,
@@ -269,4 +277,12 @@ async function collectRepository(run: RepositoryRun): Promise<void> {
   logger.info(
     `github: ${fullName}: ${plural(stored, 'pull request')} new or updated, ${plural(reviews, 'review')}`,
   );
+}
+
+/** The single-PR details, reviews and commits of one pull request. */
+async function minePull(api: GitHubApi, owner: string, repo: string, pullNumber: number) {
+  const pull = await api.pullRequest(owner, repo, pullNumber);
+  const pullReviews = await api.reviews(owner, repo, pullNumber);
+  const commits = await api.commits(owner, repo, pullNumber);
+  return { pull, pullReviews, commits };
 }

@@ -4,6 +4,7 @@
  */
 import { Octokit } from '@octokit/rest';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
+import { BarometerError } from '../../src/lib/errors.ts';
 import {
   decide,
   realSleep,
@@ -20,12 +21,21 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 /**
  * The API base URL: the config's `github.apiUrl`, else the `GITHUB_API_URL` environment variable
  * (GitHub Actions sets it, also on GitHub Enterprise), else {@link DEFAULT_API_URL}. No trailing `/`.
+ * Throws `bad-input` when GITHUB_API_URL is used and is not an http(s) URL.
  */
 export function resolveApiUrl(
   configUrl: string | undefined,
   env: Record<string, string | undefined>,
 ): string {
-  const url = configUrl || env.GITHUB_API_URL?.trim() || DEFAULT_API_URL;
+  const fromEnv = env.GITHUB_API_URL?.trim();
+  const url = configUrl || fromEnv || DEFAULT_API_URL;
+  if (!configUrl && fromEnv && !/^https?:\/\/[^/\s]+/.test(fromEnv)) {
+    throw new BarometerError(
+      'bad-input',
+      `GITHUB_API_URL must be an http(s) URL such as https://api.github.com, got ${JSON.stringify(fromEnv.slice(0, 60))}`,
+      { field: 'GITHUB_API_URL', value: fromEnv.slice(0, 60) },
+    );
+  }
   return url.replace(/\/+$/, '');
 }
 

@@ -97,4 +97,43 @@ describe('collectGitHub when things go wrong', () => {
       { n: 5 },
     ]);
   });
+
+  it('skips a listed pull request that is gone, and goes on with its repository', async () => {
+    const { server, db } = await setup();
+    server.state.repositories['acme/widgets']!.pulls.find((p) => p.number === 2)!.gone = true;
+    const outcome = await run(server, db);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.requests.filter((r) => r.includes('widgets') && !r.includes('pulls/'))).toEqual([
+      'GET /repos/acme/widgets/pulls',
+      'GET /repos/acme/widgets/pulls',
+      // Is it the pull request or the repository that is gone? The repository is there.
+      'GET /repos/acme/widgets',
+      'GET /repos/acme/widgets/pulls',
+    ]);
+    expect(outcome.notes).toContain(
+      'warn: github: acme/widgets#2 is listed but gone (404); skipped',
+    );
+    expect(
+      await rows(
+        db,
+        `SELECT number FROM github_pull_requests WHERE repository = 'acme/widgets' ORDER BY number DESC`,
+      ),
+    ).toEqual([{ number: 5 }, { number: 4 }, { number: 3 }, { number: 1 }]);
+    expect(
+      await rows(db, `SELECT status FROM github_repositories WHERE full_name = 'acme/widgets'`),
+    ).toEqual([{ status: 'ok' }]);
+  });
+
+  it('refuses a GITHUB_API_URL that is not a URL', async () => {
+    const { server, db } = await setup();
+    const outcome = await run(server, db, {
+      config: { orgs: ['acme'], repos: [] },
+      env: { GITHUB_API_URL: 'api.github.com' },
+    });
+    expect((outcome.error as BarometerError).code).toBe('bad-input');
+    expect((outcome.error as BarometerError).message).toBe(
+      'GITHUB_API_URL must be an http(s) URL such as https://api.github.com, got "api.github.com"',
+    );
+    expect(server.requests).toEqual([]);
+  });
 });

@@ -49,6 +49,8 @@ export interface FakePull {
   reviews: FakeReview[];
   commits: FakeCommit[];
   detail?: Record<string, unknown>;
+  /** Listed, but its own endpoints answer 404 (GitHub removed it). */
+  gone?: boolean;
 }
 
 /** A repository; `refuse` answers every request about it with that status. */
@@ -206,7 +208,7 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
       }
       const p = rest.match(/^\/pulls\/(\d+)(\/reviews|\/commits)?$/);
       const pull = p ? repository.pulls.find((x) => x.number === Number(p[1])) : undefined;
-      if (!p || !pull) return send(res, 404, notFound);
+      if (!p || !pull || pull.gone) return send(res, 404, notFound);
       if (p[2] === '/reviews') {
         return sendPage(
           res,
