@@ -137,6 +137,39 @@ export async function findGit(options: GitCliOptions = {}): Promise<string | nul
   }
 }
 
+/**
+ * How many commits a walk will yield: `git rev-list` of the same revisions, without the known ones.
+ * Null when git fails (the walk itself then reports why).
+ */
+function countCommits(
+  options: GitCliOptions,
+  gitdir: string,
+  revisions: string[],
+  isKnown: (id: string) => boolean,
+): Promise<number | null> {
+  const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  const child = spawn(options.git ?? 'git', ['--git-dir', gitdir, 'rev-list', '--stdin'], {
+    cwd: gitdir,
+    env: environment(options),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.on('error', () => {});
+  child.stdin.end(revisions.join('\n') + '\n');
+  child.stderr.resume();
+  let count = 0;
+  let carry = '';
+  child.stdout.setEncoding('latin1');
+  child.stdout.on('data', (text: string) => {
+    const lines = (carry + text).split('\n');
+    carry = lines.pop() ?? '';
+    for (const id of lines) if (id && !isKnown(id)) count++;
+  });
+  return once(child, 'close').then(
+    ([code]) => (code === 0 ? count : null),
+    () => null,
+  );
+}
+
 async function* walk(
   options: GitCliOptions,
   walkOptions: WalkOptions,
@@ -163,6 +196,14 @@ async function* walk(
   child.stdin.on('error', () => {}); // git may exit before reading stdin (bad repository).
   child.stdin.end(revisions.join('\n') + '\n');
 
+  // Counted beside the walk (git log --reverse prints nothing until its own walk is done).
+  const total = walkOptions.onTotal ? countCommits(options, gitdir, revisions, isKnown) : null;
+  let totalReported = total === null;
+  const reportTotal = async () => {
+    totalReported = true;
+    const count = await total;
+    if (count !== null && count !== undefined) walkOptions.onTotal?.(count);
+  };
   const parser = new GitLogParser({ withFiles, skip: isKnown });
   const failed = (code: number | null, cause?: unknown) => {
     const reason = spawnError ? (spawnError as Error).message : lastLine(stderr());
@@ -177,6 +218,7 @@ async function* walk(
   try {
     try {
       for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
+        if (!totalReported) await reportTotal();
         yield* commits;
       }
     } catch (error) {
@@ -189,7 +231,9 @@ async function* walk(
     const [code] = await closed;
     if (spawnError || code !== 0) throw failed(code);
     finished = true;
-    yield* parser.end();
+    const last = parser.end();
+    if (!totalReported) await reportTotal();
+    yield* last;
   } finally {
     // The consumer stopped early (or something threw): do not leave git running.
     if (!finished && child.exitCode === null && child.signalCode === null) {

@@ -246,6 +246,33 @@ describe('git-cli engine on a linear history with every odd case', () => {
     expect(await mine(repo, { exclude: [ids.noHeader] })).toEqual([]);
   });
 
+  it('tells the total before the first commit, without known and excluded commits', async () => {
+    const events: string[] = [];
+    for await (const commit of source.walk({
+      gitdir: repo.gitdir,
+      head: repo.rev(),
+      exclude: [ids.odd],
+      isKnown: (id) => id === ids.empty,
+      withFiles: false,
+      onTotal: (total) => events.push(`total ${total}`),
+    })) {
+      events.push(commit.id);
+    }
+    expect(events).toEqual(['total 4', ids.binary, ids.rename, ids.latin1, ids.noHeader]);
+    const none: string[] = [];
+    for await (const commit of source.walk({
+      gitdir: repo.gitdir,
+      head: ids.odd,
+      exclude: [ids.odd],
+      isKnown: () => false,
+      withFiles: true,
+      onTotal: (total) => none.push(`total ${total}`),
+    })) {
+      none.push(commit.id);
+    }
+    expect(none).toEqual(['total 0']);
+  });
+
   it('walks from the given head, not from HEAD', async () => {
     const commits = await mine(repo, { head: ids.binary, withFiles: false });
     expect(commits.map((c) => c.id)).toEqual([ids.root, ids.odd, ids.binary]);
