@@ -6,7 +6,7 @@
 import type { MinedFile } from './commit-source.ts';
 import { countChangedLines, countLines, isBinaryContent } from './line-diff.ts';
 import type { ObjectStore } from './object-store.ts';
-import { parseTree, type TreeEntry } from './parse-commit.ts';
+import { decodeText } from './parse-commit.ts';
 
 const TREE_MODE = '40000';
 const GITLINK_MODE = '160000';
@@ -24,31 +24,63 @@ interface Change {
   after: Side | null;
 }
 
-/** Parsed trees by id, least recently used dropped first. */
+/** Raw tree objects by id; the object store's cache keeps recent ones, so nothing is parsed twice in a row. */
 export class TreeCache {
-  private readonly map = new Map<string, TreeEntry[]>();
-  /** `limit`: how many trees to keep. Default 4096. */
-  constructor(
-    private readonly store: ObjectStore,
-    private readonly limit = 4096,
-  ) {}
-  /** The entries of tree `oid`. */
-  get(oid: string): TreeEntry[] {
-    let entries = this.map.get(oid);
-    if (entries) {
-      this.map.delete(oid);
-    } else {
-      const object = this.store.read(oid);
-      if (object.type !== 'tree') throw new Error(`object ${oid} is a ${object.type}, not a tree`);
-      entries = parseTree(object.data);
-      if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value!);
-    }
-    this.map.set(oid, entries);
-    return entries;
+  constructor(private readonly store: ObjectStore) {}
+  /** The raw bytes of tree `oid`. */
+  get(oid: string): Buffer {
+    const object = this.store.read(oid);
+    if (object.type !== 'tree') throw new Error(`object ${oid} is a ${object.type}, not a tree`);
+    return object.data;
   }
 }
 
-const isTree = (side: Side | null) => side !== null && side.mode === TREE_MODE;
+/** One entry of a raw tree: offsets into its buffer, so unchanged entries cost no strings. */
+interface RawEntry {
+  mode: string;
+  nameStart: number;
+  nameEnd: number;
+  oidStart: number;
+}
+
+function rawEntries(tree: Buffer): RawEntry[] {
+  const out: RawEntry[] = [];
+  let pos = 0;
+  while (pos < tree.length) {
+    const sp = tree.indexOf(0x20, pos);
+    const nul = tree.indexOf(0, sp);
+    out.push({
+      mode: tree.toString('latin1', pos, sp),
+      nameStart: sp + 1,
+      nameEnd: nul,
+      oidStart: nul + 1,
+    });
+    pos = nul + 21;
+  }
+  return out;
+}
+
+/**
+ * git's tree order (base_name_compare): bytes of the name, a folder's name as if it ended in `/`.
+ * A file and a folder of the same name are different entries, as they are to git.
+ */
+function compareEntries(a: Buffer, x: RawEntry, b: Buffer, y: RawEntry): number {
+  const lenX = x.nameEnd - x.nameStart;
+  const lenY = y.nameEnd - y.nameStart;
+  const common = Math.min(lenX, lenY);
+  const cmp = a.compare(b, y.nameStart, y.nameStart + common, x.nameStart, x.nameStart + common);
+  if (cmp !== 0) return cmp;
+  const cx = lenX > common ? a[x.nameStart + common]! : x.mode === TREE_MODE ? 0x2f : 0;
+  const cy = lenY > common ? b[y.nameStart + common]! : y.mode === TREE_MODE ? 0x2f : 0;
+  return cx - cy;
+}
+
+const side = (tree: Buffer, entry: RawEntry): Side => ({
+  oid: tree.toString('hex', entry.oidStart, entry.oidStart + 20),
+  mode: entry.mode,
+});
+
+const isTree = (s: Side | null) => s !== null && s.mode === TREE_MODE;
 
 function collect(
   trees: TreeCache,
@@ -58,30 +90,43 @@ function collect(
   out: Change[],
 ): void {
   if (before === after) return;
-  const old = new Map<string, TreeEntry>();
-  for (const entry of before ? trees.get(before) : []) old.set(entry.name, entry);
-  const now = after ? trees.get(after) : [];
-  const visit = (name: string, a: Side | null, b: Side | null) => {
+  const a = before ? trees.get(before) : Buffer.alloc(0);
+  const b = after ? trees.get(after) : Buffer.alloc(0);
+  const xs = rawEntries(a);
+  const ys = rawEntries(b);
+  const visit = (name: string, x: Side | null, y: Side | null) => {
     const path = prefix + name;
-    if (a && b && a.oid === b.oid && a.mode === b.mode) return;
     // A tree on either side: recurse into it; a file on the other side is a change of its own.
-    if (isTree(a) || isTree(b)) {
-      collect(trees, isTree(a) ? a!.oid : null, isTree(b) ? b!.oid : null, `${path}/`, out);
-      if (a && !isTree(a)) out.push({ path, before: a, after: null });
-      if (b && !isTree(b)) out.push({ path, before: null, after: b });
+    if (isTree(x) || isTree(y)) {
+      collect(trees, isTree(x) ? x!.oid : null, isTree(y) ? y!.oid : null, `${path}/`, out);
+      if (x && !isTree(x)) out.push({ path, before: x, after: null });
+      if (y && !isTree(y)) out.push({ path, before: null, after: y });
       return;
     }
-    out.push({ path, before: a, after: b });
+    out.push({ path, before: x, after: y });
   };
-  for (const entry of now) {
-    const prior = old.get(entry.name);
-    old.delete(entry.name);
-    visit(entry.name, prior ? { oid: prior.oid, mode: prior.mode } : null, {
-      oid: entry.oid,
-      mode: entry.mode,
-    });
+  const name = (tree: Buffer, e: RawEntry) => decodeText(tree.subarray(e.nameStart, e.nameEnd));
+  let i = 0;
+  let j = 0;
+  while (i < xs.length || j < ys.length) {
+    const x = xs[i];
+    const y = ys[j];
+    const order = !x ? 1 : !y ? -1 : compareEntries(a, x, b, y);
+    if (order === 0) {
+      i++;
+      j++;
+      const same =
+        x!.mode === y!.mode &&
+        a.compare(b, y!.oidStart, y!.oidStart + 20, x!.oidStart, x!.oidStart + 20) === 0;
+      if (!same) visit(name(b, y!), side(a, x!), side(b, y!));
+    } else if (order < 0) {
+      i++;
+      visit(name(a, x!), side(a, x!), null);
+    } else {
+      j++;
+      visit(name(b, y!), null, side(b, y!));
+    }
   }
-  for (const entry of old.values()) visit(entry.name, { oid: entry.oid, mode: entry.mode }, null);
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
