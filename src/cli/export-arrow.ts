@@ -25,6 +25,7 @@ import {
   makeVector,
   tableToIPC,
   vectorFromArray,
+  type Data,
   type DataType,
   type Vector,
 } from 'apache-arrow';
@@ -80,15 +81,17 @@ function fixedWidth<T extends DataType>(
   values.forEach((value, i) => {
     if (value !== null && value !== undefined) array[i] = value;
   });
+  // makeData's props are typed per DataType; this helper serves several fixed-width types.
+  const build = makeData as unknown as (props: Record<string, unknown>) => Data<T>;
   return makeVector(
-    makeData({
+    build({
       type,
       length: values.length,
       nullCount: nulls,
       ...(bitmap ? { nullBitmap: bitmap } : {}),
-      data: array as never,
+      data: array,
     }),
-  ) as Vector<T>;
+  );
 }
 
 /** The Arrow vector of one column, by its DuckDB type. Timestamps arrive as epoch microseconds. */
