@@ -33,6 +33,9 @@ describe('risers', () => {
       // EPAM: first commit in 2017, no full year before the window: a newcomer, not a riser.
       ...commits(1, 'EPAM', '2017-01-15T00:00:00Z'),
       ...commits(20, 'EPAM', '2018-01-15T00:00:00Z'),
+      // Xen Corp: commits before since only, none in "before": a zero average is no riser.
+      ...commits(5, 'XenCorp', '2009-01-01T00:00:00Z'),
+      ...commits(10, 'XenCorp', '2018-01-01T00:00:00Z'),
       // Unknown never rises.
       ...commits(1, 'Unknown', '2015-01-01T00:00:00Z'),
       ...commits(20, 'Unknown', '2018-01-01T00:00:00Z'),
