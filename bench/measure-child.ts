@@ -52,6 +52,38 @@ export interface ChildReport {
   maxRssKb: number;
   /** For `git-log`: the git process's peak resident memory, in kilobytes, when it could be read. */
   gitMaxRssKb?: number;
+  /**
+   * CPU seconds of the measured work (this process and the git processes it waited for), which a
+   * busy machine inflates far less than wall time. Absent where /proc is not available.
+   */
+  cpuSeconds?: number;
+}
+
+/** CPU seconds used so far by this process and its finished children (Linux /proc; else NaN). */
+function cpuNow(): number {
+  const usage = process.resourceUsage();
+  let children = Number.NaN;
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5): cutime and cstime, in clock ticks (100 a second on Linux).
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    // No /proc: CPU time is left out.
+  }
+  return (usage.userCPUTime + usage.systemCPUTime) / 1e6 + children;
+}
+
+/** Measures `work`'s wall and CPU time. */
+async function timed(
+  work: () => Promise<Omit<ChildReport, 'seconds' | 'cpuSeconds'>>,
+): Promise<ChildReport> {
+  const cpu = cpuNow();
+  const start = performance.now();
+  const report = await work();
+  const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = cpuNow() - cpu;
+  return { ...report, seconds, ...(Number.isNaN(cpuSeconds) ? {} : { cpuSeconds }) };
 }
 
 function emit(kind: 'progress' | 'result', report: ChildReport): void {
@@ -81,7 +113,7 @@ function peakOf(pid: number | undefined): () => number | undefined {
   };
 }
 
-async function gitLog(task: Extract<Task, { kind: 'git-log' }>): Promise<ChildReport> {
+function gitLog(task: Extract<Task, { kind: 'git-log' }>): Promise<ChildReport> {
   const args = [
     '--git-dir',
     task.gitdir,
@@ -91,61 +123,63 @@ async function gitLog(task: Extract<Task, { kind: 'git-log' }>): Promise<ChildRe
     ...(task.numstat ? ['--numstat'] : []),
     task.head,
   ];
-  const start = performance.now();
-  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const peak = peakOf(child.pid);
-  let commits = 0;
-  // Count the records (each starts with \x01) without keeping or decoding the output.
-  child.stdout.on('data', (chunk: Buffer) => {
-    for (let i = chunk.indexOf(1); i >= 0; i = chunk.indexOf(1, i + 1)) commits++;
+  return timed(async () => {
+    const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const peak = peakOf(child.pid);
+    let commits = 0;
+    // Count the records (each starts with \x01) without keeping or decoding the output.
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (let i = chunk.indexOf(1); i >= 0; i = chunk.indexOf(1, i + 1)) commits++;
+    });
+    const [code] = await once(child, 'close');
+    const gitMaxRssKb = peak();
+    if (code !== 0) throw new Error(`git log exited with ${String(code)}`);
+    return { commits, maxRssKb: process.resourceUsage().maxRSS, gitMaxRssKb };
   });
-  const [code] = await once(child, 'close');
-  const seconds = (performance.now() - start) / 1000;
-  const gitMaxRssKb = peak();
-  if (code !== 0) throw new Error(`git log exited with ${String(code)}`);
-  return { commits, seconds, maxRssKb: process.resourceUsage().maxRSS, gitMaxRssKb };
 }
 
-async function engineWalk(task: Extract<Task, { kind: 'engine' }>): Promise<ChildReport> {
+function engineWalk(task: Extract<Task, { kind: 'engine' }>): Promise<ChildReport> {
   const start = performance.now();
-  let commits = 0;
-  for await (const commit of source(task.engine).walk({
-    gitdir: task.gitdir,
-    head: task.head,
-    exclude: [],
-    isKnown: () => false,
-    withFiles: task.withFiles,
-  })) {
-    void commit;
-    if (++commits % 5000 === 0) {
-      const seconds = (performance.now() - start) / 1000;
-      emit('progress', { commits, seconds, maxRssKb: process.resourceUsage().maxRSS });
+  return timed(async () => {
+    let commits = 0;
+    for await (const commit of source(task.engine).walk({
+      gitdir: task.gitdir,
+      head: task.head,
+      exclude: [],
+      isKnown: () => false,
+      withFiles: task.withFiles,
+    })) {
+      void commit;
+      if (++commits % 5000 === 0) {
+        const seconds = (performance.now() - start) / 1000;
+        emit('progress', { commits, seconds, maxRssKb: process.resourceUsage().maxRSS });
+      }
     }
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return { commits, seconds, maxRssKb: process.resourceUsage().maxRSS };
+    return { commits, maxRssKb: process.resourceUsage().maxRSS };
+  });
 }
 
 async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildReport> {
   const db = await openNodeDatabase(task.db);
   try {
     const start = performance.now();
-    const result = await collectRepository({
-      db,
-      repository: { name: 'bench', source: task.source },
-      source: source(task.engine),
-      withFiles: task.withFiles,
-      fs,
-      logger: silentLogger,
-      clock: systemClock,
-      onProgress: (progress) => {
-        const seconds = (performance.now() - start) / 1000;
-        const maxRssKb = process.resourceUsage().maxRSS;
-        emit('progress', { commits: progress.commitsDone, seconds, maxRssKb });
-      },
+    return await timed(async () => {
+      const result = await collectRepository({
+        db,
+        repository: { name: 'bench', source: task.source },
+        source: source(task.engine),
+        withFiles: task.withFiles,
+        fs,
+        logger: silentLogger,
+        clock: systemClock,
+        onProgress: (progress) => {
+          const seconds = (performance.now() - start) / 1000;
+          const maxRssKb = process.resourceUsage().maxRSS;
+          emit('progress', { commits: progress.commitsDone, seconds, maxRssKb });
+        },
+      });
+      return { commits: result.commitsAdded, maxRssKb: process.resourceUsage().maxRSS };
     });
-    const seconds = (performance.now() - start) / 1000;
-    return { commits: result.commitsAdded, seconds, maxRssKb: process.resourceUsage().maxRSS };
   } finally {
     await db.close();
   }

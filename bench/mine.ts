@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
@@ -105,24 +105,58 @@ interface Row {
   git?: boolean;
 }
 
-function printRow({ label, m, note, git }: Row): void {
-  const rate = m.seconds > 0 ? m.commits / m.seconds : 0;
-  const cells = [
-    label.padEnd(44),
-    number(m.commits).padStart(9),
-    number(m.seconds, 2).padStart(9),
-    (m.commits ? number(rate) : '—').padStart(10),
-    megabytes(git ? m.gitMaxRssKb : m.maxRssKb).padStart(9),
-    note ?? '',
-  ];
-  console.log(cells.join('  '));
+const COLUMNS: Array<[string, number]> = [
+  ['measurement', -42],
+  ['commits', 8],
+  ['wall s', 7],
+  ['CPU s', 7],
+  ['commits/s', 9],
+  ['peak RSS', 8],
+];
+
+function printLine(cells: string[]): void {
+  const padded = cells.map((cell, i) => {
+    const width = COLUMNS[i]?.[1];
+    if (width === undefined) return cell;
+    return width < 0 ? cell.padEnd(-width) : cell.padStart(width);
+  });
+  console.log(padded.join('  ').trimEnd());
 }
 
-function ratioNote(value: number, base: number, what: string, goal?: number): string {
-  const ratio = value / base;
-  const goalText =
-    goal === undefined ? '' : ` (goal ≤ ${goal}×: ${ratio <= goal ? 'met' : 'NOT met'})`;
-  return `${number(ratio, 2)}× ${what}${goalText}`;
+function printRow({ label, m, note, git }: Row): void {
+  const rate = m.seconds > 0 ? m.commits / m.seconds : 0;
+  printLine([
+    label,
+    number(m.commits),
+    number(m.seconds, 2),
+    m.cpuSeconds === undefined ? '' : number(m.cpuSeconds, 2),
+    m.commits ? number(rate) : '—',
+    megabytes(git ? m.gitMaxRssKb : m.maxRssKb),
+    note ?? '',
+  ]);
+}
+
+/**
+ * Time per commit of `m` against `base` (which walked `baseCommits`), wall and CPU, and whether the
+ * wall ratio meets `goal`.
+ */
+function ratio(
+  m: Measurement,
+  base: Measurement,
+  baseCommits: number,
+  what: string,
+  goal?: number,
+): { text: string; met: boolean } {
+  const per = (seconds: number, commits: number) => seconds / Math.max(1, commits);
+  const wall = per(m.seconds, m.commits) / per(base.seconds, baseCommits);
+  const cpu =
+    m.cpuSeconds !== undefined && base.cpuSeconds !== undefined
+      ? per(m.cpuSeconds, m.commits) / per(base.cpuSeconds, baseCommits)
+      : null;
+  const met = goal === undefined || wall <= goal;
+  const goalText = goal === undefined ? '' : ` (goal ≤ ${goal}×: ${met ? 'met' : 'NOT met'})`;
+  const cpuText = cpu === null ? '' : `; CPU ${number(cpu, 2)}×`;
+  return { text: `${number(wall, 2)}× ${what}${goalText}${cpuText}`, met };
 }
 
 /** Runs the mining bench and prints its table. */
@@ -136,10 +170,12 @@ export async function runMineBench(args: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const engines = options.engines;
   const gitVersion = git(['--version']).replace(/^git version /, '');
   console.log(
-    `Barometer mining bench: ${cpus().length} CPUs, Node ${process.version}, git ${gitVersion}`,
+    `Barometer mining bench: ${cpus().length} CPUs, Node ${process.version}, git ${gitVersion}, ` +
+      `load average ${loadavg()
+        .map((l) => number(l, 1))
+        .join(' ')}`,
   );
 
   let gitdir: string;
@@ -157,7 +193,7 @@ export async function runMineBench(args: string[]): Promise<void> {
     head = history.head;
     source = history.gitdir;
     console.log(
-      `History: generated, ${number(history.commits)} commits (seed 1, 1,500 authors, 2,000 files at the start); ` +
+      `History: generated, seed 1, 1,500 authors, 2,000 files at the start; ` +
         (history.built
           ? `built with git fast-import in ${number((Date.now() - started) / 1000)} s`
           : 'reused from the cache'),
@@ -168,16 +204,7 @@ export async function runMineBench(args: string[]): Promise<void> {
   console.log(`${number(total)} commits (${number(merges)} merges) reachable from HEAD\n`);
   await warmPageCache(gitdir);
 
-  console.log(
-    [
-      'measurement'.padEnd(44),
-      'commits'.padStart(9),
-      'seconds'.padStart(9),
-      'commits/s'.padStart(10),
-      'peak RSS'.padStart(9),
-      'ratio',
-    ].join('  '),
-  );
+  printLine([...COLUMNS.map(([name]) => name), 'ratio']);
   const metadataBase = await measure({ kind: 'git-log', gitdir, head, numstat: false });
   printRow({ label: 'git log (all metadata and messages)', m: metadataBase, git: true });
   const numstatBase = await measure({ kind: 'git-log', gitdir, head, numstat: true });
@@ -186,72 +213,50 @@ export async function runMineBench(args: string[]): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'barometer-bench-db-'));
   const summary: string[] = [];
   try {
-    for (const engine of engines) {
+    for (const engine of options.engines) {
       const limit = engine === 'isomorphic-git' ? options.limitSeconds : Infinity;
-      const stoppedNote = (m: Measurement) =>
-        m.stopped ? `stopped after ${number(options.limitSeconds)} s (time limit); ` : '';
+      const stopped = (m: Measurement) =>
+        m.stopped ? `stopped at the ${number(options.limitSeconds)} s limit; ` : '';
+      const row = (label: string, m: Measurement, note: string) => {
+        printRow({ label: `${engine}: ${label}`, m, note: stopped(m) + note });
+      };
+
       const walkFull = await measure(
         { kind: 'engine', engine, gitdir, head, withFiles: true },
         limit,
       );
-      printRow({
-        label: `${engine}: engine alone, changed lines`,
-        m: walkFull,
-        note:
-          stoppedNote(walkFull) +
-          ratioNote(
-            walkFull.seconds / walkFull.commits,
-            numstatBase.seconds / total,
-            'git log --numstat',
-          ),
-      });
+      row(
+        'engine alone, changed lines',
+        walkFull,
+        ratio(walkFull, numstatBase, total, 'git log --numstat').text,
+      );
       const walkMeta = await measure(
         { kind: 'engine', engine, gitdir, head, withFiles: false },
         limit,
       );
-      printRow({
-        label: `${engine}: engine alone, metadata`,
-        m: walkMeta,
-        note:
-          stoppedNote(walkMeta) +
-          ratioNote(walkMeta.seconds / walkMeta.commits, metadataBase.seconds / total, 'git log'),
-      });
+      row('engine alone, metadata', walkMeta, ratio(walkMeta, metadataBase, total, 'git log').text);
 
       const fullDb = join(work, `${engine}-full.duckdb`);
       const full = await measure(
         { kind: 'collect', engine, source, db: fullDb, withFiles: true },
         limit,
       );
-      const fullNote = ratioNote(
-        full.seconds / Math.max(1, full.commits),
-        numstatBase.seconds / total,
-        'git log --numstat',
-        GOALS.fullRatio,
+      const fullRatio = ratio(full, numstatBase, total, 'git log --numstat', GOALS.fullRatio);
+      row('collect, changed lines', full, fullRatio.text);
+      summary.push(
+        `${engine}, full mining: ${fullRatio.text}${full.stopped ? ' (partial run)' : ''}`,
       );
-      printRow({
-        label: `${engine}: collect, changed lines`,
-        m: full,
-        note: stoppedNote(full) + fullNote,
-      });
-      summary.push(`${engine} full mining: ${fullNote}${full.stopped ? ' (partial run)' : ''}`);
 
       const metaDb = join(work, `${engine}-metadata.duckdb`);
       const meta = await measure(
         { kind: 'collect', engine, source, db: metaDb, withFiles: false },
         limit,
       );
-      const metaNote = ratioNote(
-        meta.seconds / Math.max(1, meta.commits),
-        metadataBase.seconds / total,
-        'git log',
-        GOALS.metadataRatio,
+      const metaRatio = ratio(meta, metadataBase, total, 'git log', GOALS.metadataRatio);
+      row('collect, metadata only', meta, metaRatio.text);
+      summary.push(
+        `${engine}, metadata only: ${metaRatio.text}${meta.stopped ? ' (partial run)' : ''}`,
       );
-      printRow({
-        label: `${engine}: collect, metadata only`,
-        m: meta,
-        note: stoppedNote(meta) + metaNote,
-      });
-      summary.push(`${engine} metadata mining: ${metaNote}${meta.stopped ? ' (partial run)' : ''}`);
 
       if (!full.stopped) {
         const again = await measure({
@@ -262,11 +267,9 @@ export async function runMineBench(args: string[]): Promise<void> {
           withFiles: true,
         });
         const met = again.seconds < GOALS.incrementalSeconds ? 'met' : 'NOT met';
-        const note = `whole process ${number(again.processSeconds, 2)} s (goal < ${GOALS.incrementalSeconds} s: ${met})`;
-        printRow({ label: `${engine}: collect again, nothing new`, m: again, note });
-        summary.push(
-          `${engine} nothing new: ${number(again.seconds, 2)} s in the pipeline, ${note}`,
-        );
+        const note = `${number(again.seconds, 2)} s in the pipeline (goal < ${GOALS.incrementalSeconds} s: ${met}); whole process with Node start-up ${number(again.processSeconds, 2)} s`;
+        row('collect again, nothing new', again, note);
+        summary.push(`${engine}, nothing new: ${note}`);
       }
       rmSync(fullDb, { force: true });
       rmSync(metaDb, { force: true });
@@ -274,9 +277,12 @@ export async function runMineBench(args: string[]): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`\nPeak RSS of the git log rows is git's own; the others are the Node process's.`);
   console.log(
-    'Ratios compare time per commit, so a run stopped by the time limit is compared fairly.\n',
+    '\nRatios compare time per commit (a run stopped at the time limit is compared on the part it did).',
   );
+  console.log(
+    "Peak RSS of the git log rows is git's own; the others are the measuring Node process's (git's own memory is not included).",
+  );
+  console.log('CPU s counts the Node process and the git processes it ran.\n');
   for (const line of summary) console.log(line);
 }
