@@ -46,10 +46,10 @@ export interface FrameLayout {
   plot: Box;
 }
 
-/** Body text size for a figure `width`×`height` px: ~12 px at 640 px wide, ~34 px on a slide. */
+/** Body text size for a figure `width`×`height` px: 13 px at 640 px wide, ~34 px on a slide. */
 export function baseFontSize(width: number, height: number): number {
   const reference = Math.min(width, height * (16 / 9));
-  return Math.max(11, Math.min(36, Math.round(reference * 0.0175)));
+  return Math.max(13, Math.min(36, Math.round(reference * 0.0175)));
 }
 
 /** Lays out the frame: header lines, the plot, then note and source lines at the bottom. */
