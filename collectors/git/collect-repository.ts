@@ -190,6 +190,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       const writer = new CommitWriter(db, name, {
         batchSize: options.batchSize,
         onBatchCommitted: async (batch, written) => {
+          options.logger.debug(`${name}: ${written} commits stored`);
           report({ commitsDone: written });
           await options.onBatchCommitted?.(batch, written);
         },
