@@ -10,8 +10,7 @@ import type { FigureName } from '../../lib/report/figure-name.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { ThemeName } from '../../charts/palette.ts';
 import { parseFigureSize, type FigureSizeName } from './figure-size.ts';
-import { renderHtmlReport } from './html-report.ts';
-import { writeFigures, type FigureFormat } from './write-figures.ts';
+import type { FigureFormat } from './write-figures.ts';
 
 /** What the figure options asked for. */
 export interface FigureFlags {
@@ -113,7 +112,9 @@ export async function writeReportFigures(
     source: figureSource(report, config),
   } as const;
   const result = { figures: {} as Partial<Record<FigureName, string>>, files: [] as string[] };
+  // Loaded only when asked for: resvg and the Svelte server renderer stay out of a plain report.
   if (asked.formats && asked.formats.length > 0) {
+    const { writeFigures } = await import('./write-figures.ts');
     const written = await writeFigures(
       report,
       { outDir, formats: asked.formats, ...common },
@@ -123,6 +124,7 @@ export async function writeReportFigures(
     result.files.push(...written.files);
   }
   if (asked.html) {
+    const { renderHtmlReport } = await import('./html-report.ts');
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'weather.html'), await renderHtmlReport(report, common));
     result.files.push('weather.html');
