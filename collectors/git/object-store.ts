@@ -101,6 +101,15 @@ function objectEnd(pack: Pack, offset: number): number {
   return lo < pack.count ? pack.sorted[lo]! : pack.dataEnd;
 }
 
+/**
+ * Inflates a zlib stream into a buffer of its own. Node's inflateSync returns small results as a
+ * view into its 16 KiB output buffer; kept in a cache, each would pin that whole buffer.
+ */
+function inflate(input: Buffer): Buffer {
+  const out = inflateSync(input);
+  return out.byteLength * 2 < out.buffer.byteLength ? Buffer.from(out) : out;
+}
+
 /** Index of `oid` in a pack's sorted ids, or -1. */
 function findInPack(pack: Pack, oid: Buffer): number {
   const first = oid[0]!;
@@ -220,7 +229,7 @@ export function openObjectStore(
     } else {
       const type = TYPES[kind];
       if (!type) throw new Error(`unknown pack object type ${kind} at offset ${offset}`);
-      result = { type, data: inflateSync(raw.subarray(pos)) };
+      result = { type, data: inflate(raw.subarray(pos)) };
     }
     cache.set(key, result);
     return result;
