@@ -119,7 +119,7 @@ describe('organisations over time in shares', () => {
       width: 1200,
       height: 675,
       rows: report.organisationsByYear,
-      mode: 'shares',
+      mode: 'shares' as const,
       top: 3,
     });
     expect(svg).toContain('>100%</text>');
