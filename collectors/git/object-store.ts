@@ -117,7 +117,10 @@ function findInPack(pack: Pack, oid: Buffer): number {
   let hi = pack.fanout[first]!;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const cmp = pack.ids.compare(oid, 0, 20, mid * 20, mid * 20 + 20);
+    // A byte loop: ids differ within a byte or two, and a native compare per step costs more.
+    const base = mid * 20;
+    let cmp = 0;
+    for (let k = 0; k < 20 && cmp === 0; k++) cmp = pack.ids[base + k]! - oid[k]!;
     if (cmp === 0) return mid;
     if (cmp > 0) hi = mid;
     else lo = mid + 1;

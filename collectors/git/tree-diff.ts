@@ -8,13 +8,14 @@ import { countChangedLines, countLines, isBinaryContent } from './line-diff.ts';
 import type { ObjectStore } from './object-store.ts';
 import { decodeText } from './parse-commit.ts';
 
-const TREE_MODE = '40000';
-const GITLINK_MODE = '160000';
+const TREE_MODE = 0o40000;
+const GITLINK_MODE = 0o160000;
 
 /** A file side of a change. */
 interface Side {
   oid: string;
-  mode: string;
+  /** The octal mode as a number (`0o100644`, `0o40000` for a folder). */
+  mode: number;
 }
 
 /** One changed path before rename pairing. */
@@ -37,10 +38,18 @@ export class TreeCache {
 
 /** One entry of a raw tree: offsets into its buffer, so unchanged entries cost no strings. */
 interface RawEntry {
-  mode: string;
+  /** The octal mode as a number (`0o100644`, `0o40000` for a folder). */
+  mode: number;
   nameStart: number;
   nameEnd: number;
   oidStart: number;
+}
+
+/** The octal number written in bytes [start, end). */
+function octal(tree: Buffer, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 8 + (tree[i]! - 0x30);
+  return value;
 }
 
 function rawEntries(tree: Buffer): RawEntry[] {
@@ -50,7 +59,7 @@ function rawEntries(tree: Buffer): RawEntry[] {
     const sp = tree.indexOf(0x20, pos);
     const nul = tree.indexOf(0, sp);
     out.push({
-      mode: tree.toString('latin1', pos, sp),
+      mode: octal(tree, pos, sp),
       nameStart: sp + 1,
       nameEnd: nul,
       oidStart: nul + 1,
