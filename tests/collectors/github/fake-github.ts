@@ -74,7 +74,8 @@ export interface FakeState {
 export interface Fault {
   /** Exact pathname (no query), e.g. `/repos/acme/widgets/pulls`. */
   path: string;
-  kind: 'primary' | 'secondary' | 'status' | 'drop';
+  /** `hang`: never answer (the test kills the client meanwhile). */
+  kind: 'primary' | 'secondary' | 'status' | 'drop' | 'hang';
   /** For `primary` and `secondary`: 403 or 429; for `status`: the status to answer. */
   status?: number;
   /** Seconds after the test clock's "now" when a primary limit resets. Default: 2. */
@@ -103,6 +104,8 @@ export interface FakeGitHub {
   requests: SeenRequest[];
   /** Requests as `GET /path` (no query), in order. */
   paths(): string[];
+  /** Resolves when a request for the pathname `path` arrives (or has arrived). */
+  requested(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +115,7 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
   const requests: SeenRequest[] = [];
   let base = '';
   const shapes = new GitHubShapes(state, () => base);
+  const waiting: Array<{ path: string; resolve: () => void }> = [];
 
   function send(
     res: ServerResponse,
@@ -235,11 +239,13 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
       path: url.pathname,
       authorization: req.headers.authorization,
     });
+    for (const waiter of waiting.filter((w) => w.path === url.pathname)) waiter.resolve();
     const index = faults.findIndex((f) => f.path === url.pathname);
     if (index >= 0) {
       const fault = faults[index]!;
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) faults.splice(index, 1);
+      if (fault.kind === 'hang') return;
       if (fault.kind === 'drop') {
         req.socket.destroy();
         return;
@@ -282,6 +288,10 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
     faults,
     requests,
     paths: () => requests.map((r) => `${r.method} ${r.path}`),
+    requested: (path) =>
+      requests.some((r) => r.path === path)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push({ path, resolve })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
