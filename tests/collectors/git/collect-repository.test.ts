@@ -403,6 +403,32 @@ describe('collectRepository', () => {
   });
 });
 
+describe('the default branch', () => {
+  it("is a clone's origin/HEAD, not the branch checked out", async () => {
+    const upstream = fixture({ bare: true });
+    linear(upstream, 0, 3);
+    const clone = join(makeTempDir(), 'clone');
+    cleanups.push(() => fs.rmSync(clone, { recursive: true, force: true }));
+    upstream.git(['clone', '-q', upstream.gitdir, clone]);
+    upstream.git(['-C', clone, 'checkout', '-q', '-b', 'feature']);
+    upstream.git(['-C', clone, 'commit', '-q', '--allow-empty', '-m', 'local only'], {
+      GIT_AUTHOR_NAME: 'L',
+      GIT_AUTHOR_EMAIL: 'l@example.org',
+      GIT_COMMITTER_NAME: 'L',
+      GIT_COMMITTER_EMAIL: 'l@example.org',
+    });
+    const db = await database();
+    const result = await collectRepository(
+      options(db, upstream, { repository: { source: clone, name: 'clone' } }),
+    );
+    expect(result).toMatchObject({
+      branch: 'origin/main',
+      commitsAdded: 3,
+      head: upstream.gitDir(['rev-parse', 'main']),
+    });
+  });
+});
+
 describe('remote repositories over HTTP', () => {
   it('clones into the cache, then fetches only new objects', async () => {
     const repo = fixture({ bare: true });
