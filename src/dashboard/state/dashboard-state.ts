@@ -1,0 +1,115 @@
+/**
+ * The dashboard's view: every control's value, kept in the URL's query string so a view can be
+ * bookmarked and shared and the browser's back and forward buttons step through changes. Only
+ * values that differ from the defaults are written, so a plain address shows the default view.
+ */
+import { DEFAULT_TOP } from '../../lib/metrics/default-metric-params.ts';
+import { isCalendarDay } from '../../lib/report/calendar-day.ts';
+
+/** What the organisation charts count. */
+export type Kind = 'commits' | 'reviews';
+/** Organisations over time in counts or in each year's shares. */
+export type Mode = 'counts' | 'shares';
+
+/** Every control of the dashboard. */
+export interface DashboardState {
+  /** Exclusive end of every period, `YYYY-MM-DD`. */
+  asOf: string;
+  /** First year of rankings and per-year series (from 1 January). */
+  sinceYear: number;
+  /** N of the top N, 1–30. */
+  top: number;
+  /** Narrow to these repositories; empty = all. */
+  repositories: string[];
+  /** Narrow to commits changing files at or under these path prefixes; empty = all. */
+  paths: string[];
+  kind: Kind;
+  mode: Mode;
+  /** The organisation whose page is open, or null for the overview. */
+  organisation: string | null;
+}
+
+/** Limits of the top-N control. */
+export const TOP_MIN = 1;
+export const TOP_MAX = 30;
+
+/**
+ * The default view for an export: as-of the earlier of the export's day and the day after the
+ * last contribution (so the figures end where the data ends), since ten years before that.
+ */
+export function defaultState(exportDay: string, dataUntil: string | null): DashboardState {
+  const asOf = dataUntil && dataUntil < exportDay ? dataUntil : exportDay;
+  return {
+    asOf,
+    sinceYear: Number(asOf.slice(0, 4)) - 10,
+    top: DEFAULT_TOP,
+    repositories: [],
+    paths: [],
+    kind: 'commits',
+    mode: 'counts',
+    organisation: null,
+  };
+}
+
+/** `xen/arch/arm/` → `xen/arch/arm`; blank entries dropped, duplicates once, in order. */
+export function cleanPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of paths) {
+    const path = raw
+      .trim()
+      .replace(/^\.?\/+/, '')
+      .replace(/\/+$/, '');
+    if (path && !out.includes(path)) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Reads a state from a query string, falling back to `defaults` for every missing or malformed
+ * value (a hand-edited address never breaks the page).
+ */
+export function parseState(search: string, defaults: DashboardState): DashboardState {
+  const q = new URLSearchParams(search);
+  const asOf = q.get('asOf');
+  const since = Number(q.get('since'));
+  const top = Number(q.get('top'));
+  const kind = q.get('kind');
+  const mode = q.get('mode');
+  const organisation = q.get('org');
+  return {
+    asOf: asOf && isCalendarDay(asOf) ? asOf : defaults.asOf,
+    sinceYear:
+      q.has('since') && Number.isInteger(since) && since >= 1970 && since <= 9999
+        ? since
+        : defaults.sinceYear,
+    top:
+      q.has('top') && Number.isInteger(top) && top >= TOP_MIN && top <= TOP_MAX
+        ? top
+        : defaults.top,
+    repositories: q.getAll('repo').filter((r) => r !== ''),
+    paths: cleanPaths(q.getAll('path')),
+    kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
+    mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
+    organisation: organisation ? organisation : null,
+  };
+}
+
+/** The query string (with `?`, or empty) of `state`: only what differs from `defaults`. */
+export function stateToSearch(state: DashboardState, defaults: DashboardState): string {
+  const q = new URLSearchParams();
+  if (state.asOf !== defaults.asOf) q.set('asOf', state.asOf);
+  if (state.sinceYear !== defaults.sinceYear) q.set('since', String(state.sinceYear));
+  if (state.top !== defaults.top) q.set('top', String(state.top));
+  for (const repo of state.repositories) q.append('repo', repo);
+  for (const path of state.paths) q.append('path', path);
+  if (state.kind !== defaults.kind) q.set('kind', state.kind);
+  if (state.mode !== defaults.mode) q.set('mode', state.mode);
+  if (state.organisation) q.set('org', state.organisation);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when two states show the same view. */
+export function sameState(a: DashboardState, b: DashboardState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
