@@ -14,6 +14,8 @@ export interface Measurement extends ChildReport {
   stopped: boolean;
   /** Seconds from starting the child process to its exit (Node start-up and module loading included). */
   processSeconds: number;
+  /** The progress reports, in order (collect: one per stored batch; engine: every 5,000 commits). */
+  progress: ChildReport[];
 }
 
 const REGISTER = fileURLToPath(new URL('../src/cli/register.js', import.meta.url));
@@ -25,7 +27,7 @@ export async function measure(task: Task, limitSeconds = Infinity): Promise<Meas
   const child = spawn(process.execPath, ['--import', REGISTER, CHILD, JSON.stringify(task)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let last: ChildReport | null = null;
+  const progress: ChildReport[] = [];
   let result: ChildReport | null = null;
   let stderr = '';
   let carry = '';
@@ -39,7 +41,7 @@ export async function measure(task: Task, limitSeconds = Infinity): Promise<Meas
       if (kind !== 'progress' && kind !== 'result') continue;
       const report = JSON.parse(line.slice(space + 1)) as ChildReport;
       if (kind === 'result') result = report;
-      else last = report;
+      else progress.push(report);
     }
   });
   child.stderr.setEncoding('utf8');
@@ -55,8 +57,9 @@ export async function measure(task: Task, limitSeconds = Infinity): Promise<Meas
   const [code] = (await once(child, 'close')) as [number | null];
   if (timer) clearTimeout(timer);
   const processSeconds = (performance.now() - start) / 1000;
-  if (result) return { ...(result as ChildReport), stopped: false, processSeconds };
-  if (stopped && last) return { ...(last as ChildReport), stopped: true, processSeconds };
+  const last = progress.at(-1);
+  if (result) return { ...(result as ChildReport), stopped: false, processSeconds, progress };
+  if (stopped && last) return { ...last, stopped: true, processSeconds, progress };
   throw new Error(
     `${task.kind} measurement failed (exit ${String(code)}${stopped ? ', time limit' : ''}): ${stderr.trim()}`,
   );

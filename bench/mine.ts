@@ -159,6 +159,15 @@ function ratio(
   return { text: `${number(wall, 2)}× ${what}${goalText}${cpuText}`, met };
 }
 
+/** Peak memory when a quarter and half of the commits were done, to show whether it grows. */
+function memoryGrowth(m: Measurement, total: number): string {
+  const at = (share: number) => m.progress.find((p) => p.commits >= total * share);
+  const quarter = at(0.25);
+  const half = at(0.5);
+  if (!quarter || !half || m.stopped) return '';
+  return `; peak RSS at 25%: ${megabytes(quarter.maxRssKb)}, at 50%: ${megabytes(half.maxRssKb)}`;
+}
+
 /** Runs the mining bench and prints its table. */
 export async function runMineBench(args: string[]): Promise<void> {
   const options = parseMineArguments(args);
@@ -228,7 +237,8 @@ export async function runMineBench(args: string[]): Promise<void> {
       row(
         'engine alone, changed lines',
         walkFull,
-        ratio(walkFull, numstatBase, total, 'git log --numstat').text,
+        ratio(walkFull, numstatBase, total, 'git log --numstat').text +
+          memoryGrowth(walkFull, total),
       );
       const walkMeta = await measure(
         { kind: 'engine', engine, gitdir, head, withFiles: false },
@@ -242,7 +252,7 @@ export async function runMineBench(args: string[]): Promise<void> {
         limit,
       );
       const fullRatio = ratio(full, numstatBase, total, 'git log --numstat', GOALS.fullRatio);
-      row('collect, changed lines', full, fullRatio.text);
+      row('collect, changed lines', full, fullRatio.text + memoryGrowth(full, total));
       summary.push(
         `${engine}, full mining: ${fullRatio.text}${full.stopped ? ' (partial run)' : ''}`,
       );
@@ -253,7 +263,7 @@ export async function runMineBench(args: string[]): Promise<void> {
         limit,
       );
       const metaRatio = ratio(meta, metadataBase, total, 'git log', GOALS.metadataRatio);
-      row('collect, metadata only', meta, metaRatio.text);
+      row('collect, metadata only', meta, metaRatio.text + memoryGrowth(meta, total));
       summary.push(
         `${engine}, metadata only: ${metaRatio.text}${meta.stopped ? ' (partial run)' : ''}`,
       );
