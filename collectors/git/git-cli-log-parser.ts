@@ -19,7 +19,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { BarometerError } from '../../src/lib/errors.ts';
-import type { MinedCommit, MinedFile, MinedPerson } from './commit-source.ts';
+import type { MinedCommit, MinedFile } from './commit-source.ts';
 
 /**
  * The `--format` the parser reads (use with `-z` and `--date=raw`): fields end with NUL, and the
@@ -80,7 +80,8 @@ export class GitLogParser {
   private rest: Buffer = Buffer.alloc(0);
   private state: State = 'header';
   private field = 0;
-  private raw: Buffer[] = [];
+  /** The header fields read so far, decoded (left empty for a commit being skipped). */
+  private fields: string[] = [];
   private files: MinedFile[] | null = null;
   private skipping = false;
   private renameCounts: [number | null, number | null] = [null, null];
@@ -115,7 +116,7 @@ export class GitLogParser {
       throw malformed('output ends inside a field', this.rest.toString('latin1'));
     if (this.state === 'header') {
       if (this.field !== 0)
-        throw malformed('output ends inside a commit header', this.raw.join(' '));
+        throw malformed('output ends inside a commit header', this.fields.join(' '));
     } else if (this.state === 'rename-old' || this.state === 'rename-new') {
       throw malformed('output ends inside a rename', this.renameOld);
     } else {
@@ -132,8 +133,7 @@ export class GitLogParser {
         if (this.field === 0 && start === end) {
           throw malformed('empty commit id', data.toString('latin1', end, end + 80));
         }
-        // Header fields are copied: the chunk they came from is gone by the time they are read.
-        this.raw.push(Buffer.from(data.subarray(start, end)));
+        this.headerField(data, start, end);
         if (++this.field === HEADER_FIELDS) this.startFiles();
         return;
       case 'after-message':
@@ -166,12 +166,29 @@ export class GitLogParser {
     }
   }
 
+  /**
+   * Decodes one header field at once (the chunk it lies in is gone by the time the record ends).
+   * Ids, parents and dates are ASCII; names, e-mails and the message may be anything.
+   */
+  private headerField(data: Buffer, start: number, end: number): void {
+    const field = this.field;
+    if (field === 0) {
+      const id = data.toString('latin1', start, end);
+      this.skipping = this.skip(id);
+      this.fields.push(id);
+      return;
+    }
+    if (this.skipping && field !== 1) return;
+    const ascii = field === 1 || field === 4 || field === 7;
+    this.fields.push(
+      ascii ? data.toString('latin1', start, end) : decodeGitText(data.subarray(start, end)),
+    );
+  }
+
   private startFiles(): void {
     this.state = 'after-message';
-    const id = this.raw[0]!.toString('latin1');
-    this.skipping = this.skip(id);
     // A merge lists two or more parents, space-separated; merges carry no file list.
-    const isMerge = this.raw[1]!.includes(32);
+    const isMerge = this.fields[1]!.includes(' ');
     this.files = this.withFiles && !this.skipping && !isMerge ? [] : null;
   }
 
@@ -199,19 +216,17 @@ export class GitLogParser {
   }
 
   private finish(): void {
-    const raw = this.raw;
-    this.raw = [];
+    const f = this.fields;
+    this.fields = [];
     this.field = 0;
     this.state = 'header';
     if (this.skipping) return;
-    const id = raw[0]!.toString('latin1');
-    const parentsText = raw[1]!.toString('latin1');
     this.out.push({
-      id,
-      parents: parentsText ? parentsText.split(' ') : [],
-      author: person(raw[2]!, raw[3]!, raw[4]!),
-      committer: person(raw[5]!, raw[6]!, raw[7]!),
-      message: decodeGitText(raw[8]!),
+      id: f[0]!,
+      parents: f[1] ? f[1].split(' ') : [],
+      author: { name: f[2]!, email: f[3]!, ...parseRawDate(f[4]!) },
+      committer: { name: f[5]!, email: f[6]!, ...parseRawDate(f[7]!) },
+      message: f[8]!,
       files: this.files,
     });
     this.files = null;
@@ -230,12 +245,4 @@ function count(data: Buffer, start: number, end: number): number | null {
   }
   if (end === start) throw malformed('an empty count', data.toString('latin1', start, end + 40));
   return value;
-}
-
-function person(name: Buffer, email: Buffer, date: Buffer): MinedPerson {
-  return {
-    name: decodeGitText(name),
-    email: decodeGitText(email),
-    ...parseRawDate(date.toString('latin1')),
-  };
 }
