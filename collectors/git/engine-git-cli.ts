@@ -56,9 +56,36 @@ const PINNED_CONFIG = [
   'i18n.logOutputEncoding=UTF-8',
 ];
 
+/**
+ * Variables that point git at another repository, object store or config (`git rev-parse
+ * --local-env-vars`): set when Barometer runs inside a git hook or alias, they would make git read
+ * something other than the repository asked for.
+ */
+const REPOSITORY_VARIABLES = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+]);
+
 function environment(options: GitCliOptions): NodeJS.ProcessEnv {
+  const inherited = Object.entries(options.env ?? process.env).filter(
+    ([name]) => !REPOSITORY_VARIABLES.has(name) && !/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name),
+  );
   return {
-    ...(options.env ?? process.env),
+    ...Object.fromEntries(inherited),
     GIT_TERMINAL_PROMPT: '0',
     GIT_NO_REPLACE_OBJECTS: '1',
     GIT_PAGER: 'cat',

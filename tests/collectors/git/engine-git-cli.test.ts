@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinedCommit, WalkOptions } from '../../../collectors/git/commit-source.ts';
 import { createGitCliSource, findGit } from '../../../collectors/git/engine-git-cli.ts';
@@ -271,6 +272,44 @@ describe('git-cli engine on a linear history with every odd case', () => {
       none.push(commit.id);
     }
     expect(none).toEqual(['total 0']);
+  });
+
+  it('reads the repository asked for even inside a git hook that set GIT_DIR and friends', async () => {
+    const other = createRepository();
+    try {
+      other.commit({ message: 'elsewhere\n' });
+      const hooked = createGitCliSource({
+        env: {
+          ...process.env,
+          GIT_DIR: other.gitdir,
+          GIT_OBJECT_DIRECTORY: join(other.gitdir, 'objects'),
+          GIT_CONFIG_COUNT: '1',
+          GIT_CONFIG_KEY_0: 'diff.renames',
+          GIT_CONFIG_VALUE_0: 'false',
+        },
+      });
+      const seen: string[] = [];
+      for await (const commit of hooked.walk({
+        gitdir: repo.gitdir,
+        head: repo.rev(),
+        exclude: [],
+        isKnown: () => false,
+        withFiles: true,
+      })) {
+        seen.push(commit.id);
+      }
+      expect(seen).toEqual([
+        ids.root,
+        ids.odd,
+        ids.binary,
+        ids.rename,
+        ids.empty,
+        ids.latin1,
+        ids.noHeader,
+      ]);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('walks from the given head, not from HEAD', async () => {
