@@ -35,6 +35,13 @@ describe('golden SVGs of the weather report figures', () => {
     });
   }
 
+  it('at a blog column (640×400) the figures keep their goldens too', () => {
+    for (const spec of reportFigures(report, { width: 640, height: 400, source: 'xen.git' })) {
+      if (spec.name !== 'commits-by-year' && spec.name !== 'organisations-over-time') continue;
+      expectGolden(`${spec.name}-640`, renderChart(spec.component, spec.props));
+    }
+  });
+
   it('dark theme of organisations over time matches its golden', () => {
     const spec = specs[1]!;
     expectGolden('organisations-over-time-dark', renderChart(spec.component, spec.props, 'dark'));
