@@ -214,7 +214,40 @@ export function dashboardPanels(
     fromSpec(
       spec('newcomers'),
       `${newcomers.description} ${risers.description}`,
-      `${csv['newcomers.csv']!}\r\n${csv['risers.csv']!}`,
+      csvTable(
+        [
+          'list',
+          'organisation',
+          'first_contribution',
+          'commits',
+          'reviews',
+          'last_12_months',
+          'yearly_average_before',
+          'ratio',
+        ],
+        [
+          ...report.newcomers.map((r) => [
+            'newcomer',
+            r.organisation,
+            r.firstContribution,
+            r.commits,
+            r.reviews,
+            null,
+            null,
+            null,
+          ]),
+          ...report.risers.map((r) => [
+            'riser',
+            r.organisation,
+            null,
+            null,
+            null,
+            r.last12Months,
+            r.yearlyAverageBefore,
+            r.ratio,
+          ]),
+        ],
+      ),
     ),
   );
 
