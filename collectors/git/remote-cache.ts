@@ -5,7 +5,7 @@
  * killed half-way leaves no half-made cache.
  */
 import type * as NodeFs from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { BarometerError } from '../../src/lib/errors.ts';
@@ -86,7 +86,13 @@ export async function syncRemote(options: SyncOptions): Promise<SyncResult> {
   const exists = fs.existsSync(join(options.gitdir, 'config'));
   const target = exists ? options.gitdir : `${options.gitdir}.partial-${process.pid}`;
   if (!exists) {
-    fs.rmSync(target, { recursive: true, force: true });
+    // Scratch folders of clones that were killed half-way are useless: start clean.
+    const folder = dirname(options.gitdir);
+    const scratch = `${basename(options.gitdir)}.partial-`;
+    for (const entry of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+      if (entry.startsWith(scratch))
+        fs.rmSync(join(folder, entry), { recursive: true, force: true });
+    }
     await git.init({ fs, dir: target, gitdir: target, bare: true, defaultBranch: 'main' });
     await git.addRemote({ fs, gitdir: target, remote: 'origin', url });
   }

@@ -438,9 +438,12 @@ describe('remote repositories over HTTP', () => {
     const cacheDir = makeTempDir();
     cleanups.push(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
     const db = await database();
+    // What a clone killed half-way leaves behind is cleared, not reused.
+    fs.mkdirSync(join(cacheDir, 'remote.git.partial-1'), { recursive: true });
     const remote = { source: `${server.url}/repo.git`, name: 'remote' };
     const first = await collectRepository(options(db, repo, { repository: remote, cacheDir }));
     expect(first).toMatchObject({ commitsAdded: 4, branch: 'main', head: repo.rev() });
+    expect(fs.readdirSync(cacheDir)).toEqual(['remote.git']);
     expect(fs.existsSync(join(cacheDir, 'remote.git', 'HEAD'))).toBe(true);
     const packDir = join(cacheDir, 'remote.git', 'objects', 'pack');
     const packsBefore = new Set(fs.readdirSync(packDir).filter((f) => f.endsWith('.idx')));
