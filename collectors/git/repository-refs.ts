@@ -14,7 +14,8 @@ type Fs = typeof NodeFs;
 
 /**
  * The git directory of a local repository: `<path>/.git` of a work tree (or the folder a `.git`
- * file points to), or `path` itself when it is bare. Throws `not-found` when `path` does not exist
+ * file points to; for a linked work tree, the repository's common folder), or `path` itself when
+ * it is bare. Throws `not-found` when `path` does not exist
  * and `source` when it is not a git repository.
  */
 export function locateGitDir(fs: Fs, path: string): string {
@@ -25,7 +26,14 @@ export function locateGitDir(fs: Fs, path: string): string {
   if (fs.existsSync(dotGit)) {
     if (fs.statSync(dotGit).isDirectory()) return dotGit;
     const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
-    if (pointer) return resolve(path, pointer[1]!);
+    if (pointer) {
+      // A linked work tree (`git worktree add`): objects and branches live in the common folder.
+      const linked = resolve(path, pointer[1]!);
+      const common = join(linked, 'commondir');
+      return fs.existsSync(common)
+        ? resolve(linked, fs.readFileSync(common, 'utf8').trim())
+        : linked;
+    }
   }
   if (
     fs.existsSync(join(path, 'HEAD')) &&

@@ -429,6 +429,20 @@ describe('the default branch', () => {
   });
 });
 
+describe('a linked work tree', () => {
+  it('is mined from the repository it belongs to', async () => {
+    const repo = fixture();
+    linear(repo, 0, 2);
+    const linked = join(repo.root, 'linked');
+    repo.git(['worktree', 'add', '-q', '-b', 'side', linked]);
+    const db = await database();
+    const result = await collectRepository(
+      options(db, repo, { repository: { source: linked, name: 'linked', branch: 'main' } }),
+    );
+    expect(result).toMatchObject({ branch: 'main', commitsAdded: 2, head: repo.rev('main') });
+  });
+});
+
 describe('remote repositories over HTTP', () => {
   it('clones into the cache, then fetches only new objects', async () => {
     const repo = fixture({ bare: true });
