@@ -77,11 +77,20 @@ function compareEntries(a: Buffer, x: RawEntry, b: Buffer, y: RawEntry): number 
   const lenX = x.nameEnd - x.nameStart;
   const lenY = y.nameEnd - y.nameStart;
   const common = Math.min(lenX, lenY);
-  const cmp = a.compare(b, y.nameStart, y.nameStart + common, x.nameStart, x.nameStart + common);
-  if (cmp !== 0) return cmp;
+  // Byte loops, not Buffer.compare: names are short and a native call per entry costs more.
+  for (let k = 0; k < common; k++) {
+    const d = a[x.nameStart + k]! - b[y.nameStart + k]!;
+    if (d !== 0) return d;
+  }
   const cx = lenX > common ? a[x.nameStart + common]! : x.mode === TREE_MODE ? 0x2f : 0;
   const cy = lenY > common ? b[y.nameStart + common]! : y.mode === TREE_MODE ? 0x2f : 0;
   return cx - cy;
+}
+
+/** True when the 20-byte ids at `i` in `a` and `j` in `b` are equal. */
+function sameId(a: Buffer, i: number, b: Buffer, j: number): boolean {
+  for (let k = 0; k < 20; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
 }
 
 const side = (tree: Buffer, entry: RawEntry): Side => ({
@@ -124,9 +133,7 @@ function collect(
     if (order === 0) {
       i++;
       j++;
-      const same =
-        x!.mode === y!.mode &&
-        a.compare(b, y!.oidStart, y!.oidStart + 20, x!.oidStart, x!.oidStart + 20) === 0;
+      const same = x!.mode === y!.mode && sameId(a, x!.oidStart, b, y!.oidStart);
       if (!same) visit(name(b, y!), side(a, x!), side(b, y!));
     } else if (order < 0) {
       i++;
