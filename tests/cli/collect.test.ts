@@ -72,10 +72,18 @@ describe('barometer collect', () => {
     expect(first.stderr).toMatch(
       /^work \(main\): 3 commits added in \d+\.0 s \(isomorphic-git\)\n$/,
     );
-    expect(first.stdout).toMatch(
-      /^collected 1 repository: 3 commits added in 0:\d\d \(engine: isomorphic-git\) into (.*)\n$/,
+    const [summary, affiliations] = first.stdout.split('\n');
+    expect(summary).toMatch(
+      /^collected 1 repository: 3 commits added in 0:\d\d \(engine: isomorphic-git\) into (.*)$/,
     );
-    expect(first.stdout.trim().endsWith(` into ${db}`)).toBe(true);
+    expect(summary!.endsWith(` into ${db}`)).toBe(true);
+    // collect ends by resolving people and organisations, so figures are ready without another step.
+    expect(affiliations).toMatch(
+      /^affiliations applied: 3 commits and \d+ reviews by \d+ (person|people); \d+% from unmapped addresses/,
+    );
+    expect(
+      await count(db, "SELECT count(*) AS n FROM contributions WHERE kind = 'commit'"),
+    ).toEqual([{ n: 3 }]);
     expect(await count(db, 'SELECT count(*) AS n FROM commits')).toEqual([{ n: 3 }]);
     const second = await collect([], join(repo.dir, 'sub'));
     expect(second.stderr).toMatch(/^work \(main\): 0 commits added in \d+\.0 s, nothing new\n$/);

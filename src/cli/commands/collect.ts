@@ -13,7 +13,9 @@ import {
   type CollectResult,
   type EngineChoice,
 } from '../../../collectors/git/collect-repository.ts';
+import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { loadAffiliationMaps } from '../load-maps.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   parseTargetArguments,
@@ -96,6 +98,8 @@ async function repositoriesOf(
 export interface CollectRunResult {
   target: ProjectTarget;
   results: CollectResult[];
+  /** The re-resolution of people and organisations that ends every run. */
+  affiliations: ApplySummary;
   seconds: number;
 }
 
@@ -116,8 +120,11 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       file: target.databasePath,
     });
   }
+  // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
+  const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const started = context.clock();
   const db = await openNodeDatabase(target.databasePath);
+  let affiliations: ApplySummary;
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
@@ -155,11 +162,15 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
     }
+    affiliations = await applyAffiliations(db, maps, {
+      now: context.clock(),
+      logger: context.logger,
+    });
   } finally {
     await db.close();
   }
   const seconds = (context.clock().getTime() - started.getTime()) / 1000;
-  return { target, results, seconds };
+  return { target, results, affiliations, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
@@ -174,13 +185,26 @@ export function summaryLine(run: CollectRunResult): string {
   );
 }
 
+/** The second summary line: who was resolved, and how much is left for a person to map. */
+export function affiliationLine(summary: ApplySummary): string {
+  const total = summary.commits + summary.trailerReviews + summary.githubReviews;
+  const share = total === 0 ? 0 : Math.round((100 * summary.unknown) / total);
+  const people = `${summary.people.toLocaleString('en-US')} ${summary.people === 1 ? 'person' : 'people'}`;
+  return (
+    `affiliations applied: ${summary.commits.toLocaleString('en-US')} commits and ` +
+    `${(summary.trailerReviews + summary.githubReviews).toLocaleString('en-US')} reviews by ${people}; ` +
+    `${share}% from unmapped addresses` +
+    (summary.unknown > 0 ? ' (list them: barometer affiliations unknown)' : '')
+  );
+}
+
 /** `barometer collect`. */
 export const command: Command = {
   summary: 'mine git history into DuckDB',
   usage: USAGE,
   async run(context) {
     const run = await runCollect(context);
-    context.stdout.write(`${summaryLine(run)}\n`);
+    context.stdout.write(`${summaryLine(run)}\n${affiliationLine(run.affiliations)}\n`);
     return 0;
   },
 };
