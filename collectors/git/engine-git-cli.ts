@@ -5,7 +5,9 @@
  */
 import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
+import { join, resolve } from 'node:path';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
@@ -22,6 +24,8 @@ export type Spawn = (
 export interface GitCliOptions {
   /** The git binary: a name looked up on PATH or a path. Default: `git`. */
   git?: string;
+  /** Reads a file (the shallow list of a shallow clone); null when it does not exist. Default: `node:fs`. */
+  readFile?: (path: string) => string | null;
   /** How processes are started. Default: `child_process.spawn`. */
   spawn?: Spawn;
   /** The environment git runs in. Default: `process.env`. */
@@ -197,6 +201,74 @@ function countCommits(
   );
 }
 
+/** Runs git to completion and returns its stdout; throws a `source` error when it fails. */
+async function runGit(options: GitCliOptions, gitdir: string, args: string[]): Promise<string> {
+  const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  const child = spawn(options.git ?? 'git', ['--git-dir', gitdir, ...args], {
+    cwd: gitdir,
+    env: environment(options),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end();
+  const stderr = tail(child);
+  let out = '';
+  child.stdout.setEncoding('latin1');
+  child.stdout.on('data', (text: string) => (out += text));
+  let code: number | null;
+  let reason: string;
+  try {
+    [code] = (await once(child, 'close')) as [number | null];
+    reason = lastLine(stderr());
+  } catch (error) {
+    // The binary could not be started ('error' event).
+    code = null;
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  if (code !== 0) {
+    throw new BarometerError('source', `git ${args[0]} failed in ${gitdir}: ${reason}`, {
+      file: gitdir,
+    });
+  }
+  return out;
+}
+
+function readFileOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The boundary commits of a shallow clone (empty for a full one). git log shows them without
+ * parents; their commit objects still name them, and the isomorphic-git engine reports those.
+ */
+function shallowBoundary(options: GitCliOptions, gitdir: string): Set<string> {
+  const read = options.readFile ?? readFileOrNull;
+  let text = read(join(gitdir, 'shallow'));
+  if (text === null) {
+    // A linked work tree keeps the list in the common git directory.
+    const common = read(join(gitdir, 'commondir'))?.trim();
+    if (common) text = read(join(resolve(gitdir, common), 'shallow'));
+  }
+  return new Set((text ?? '').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
+}
+
+/** The parents a commit object names (`git cat-file`, which ignores shallow grafts). */
+async function storedParents(
+  options: GitCliOptions,
+  gitdir: string,
+  id: string,
+): Promise<string[]> {
+  const object = await runGit(options, gitdir, ['cat-file', 'commit', id]);
+  const header = object.slice(0, object.indexOf('\n\n') >>> 0);
+  return header
+    .split('\n')
+    .filter((line) => line.startsWith('parent '))
+    .map((line) => line.slice(7));
+}
+
 async function* walk(
   options: GitCliOptions,
   walkOptions: WalkOptions,
@@ -211,6 +283,7 @@ async function* walk(
       throw new BarometerError('source', `not a commit id: ${revision}`, { value: revision });
     }
   }
+  const shallow = shallowBoundary(options, gitdir);
   const child = spawn(git, gitLogArguments(gitdir, withFiles, options.renames), {
     cwd: gitdir,
     env: environment(options),
@@ -246,7 +319,11 @@ async function* walk(
     try {
       for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
         if (!totalReported) await reportTotal();
-        yield* commits;
+        for (const commit of commits) {
+          if (shallow.has(commit.id))
+            commit.parents = await storedParents(options, gitdir, commit.id);
+          yield commit;
+        }
       }
     } catch (error) {
       // Output git cut short is explained by git's own error, when it has one.
@@ -260,7 +337,10 @@ async function* walk(
     finished = true;
     const last = parser.end();
     if (!totalReported) await reportTotal();
-    yield* last;
+    for (const commit of last) {
+      if (shallow.has(commit.id)) commit.parents = await storedParents(options, gitdir, commit.id);
+      yield commit;
+    }
   } finally {
     // The consumer stopped early (or something threw): do not leave git running.
     if (!finished && child.exitCode === null && child.signalCode === null) {

@@ -111,6 +111,19 @@ describe('the git-CLI and isomorphic-git engines yield the same commits and file
     expect(await expectSameCommits({ ...options, exclude: [repo.rev('HEAD~3')] })).toBe(4);
   });
 
+  it('on a shallow clone of it', async () => {
+    const shallow = join(repo.root, 'shallow');
+    repo.git(['clone', '-q', '--depth', '3', `file://${repo.dir}`, shallow]);
+    const options = {
+      gitdir: join(shallow, '.git'),
+      head: repo.rev(),
+      exclude: [],
+      isKnown: () => false,
+      withFiles: true,
+    };
+    expect(await expectSameCommits(options)).toBeGreaterThanOrEqual(3);
+  });
+
   it('on a generated history of 600 commits with random edits, topic merges and trailers', async () => {
     const cache = makeTempDir('barometer-equivalence-');
     try {

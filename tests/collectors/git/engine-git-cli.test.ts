@@ -521,3 +521,40 @@ describe('git-cli engine renames', () => {
     ]);
   });
 });
+
+describe('git-cli engine on a shallow clone', () => {
+  let repo: GitFixture;
+  let ids: string[];
+  beforeAll(() => {
+    repo = createRepository();
+    ids = [1, 2, 3].map((i) => repo.commit({ message: `c${i}\n`, files: { [`f${i}`]: `${i}\n` } }));
+    repo.git(['clone', '-q', '--depth', '2', `file://${repo.dir}`, join(repo.root, 'shallow')]);
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reports the parents the boundary commit names, and its files against the empty tree', async () => {
+    const commits: MinedCommit[] = [];
+    for await (const commit of source.walk({
+      gitdir: join(repo.root, 'shallow', '.git'),
+      head: ids[2]!,
+      exclude: [],
+      isKnown: () => false,
+      withFiles: true,
+    })) {
+      commits.push(commit);
+    }
+    expect(commits.map((c) => [c.id, c.parents])).toEqual([
+      [ids[1], [ids[0]]],
+      [ids[2], [ids[1]]],
+    ]);
+    const added = (path: string) => ({
+      path,
+      oldPath: null,
+      linesAdded: 1,
+      linesDeleted: 0,
+      isBinary: false,
+    });
+    expect(commits[0]!.files).toEqual([added('f1'), added('f2')]);
+    expect(commits[1]!.files).toEqual([added('f3')]);
+  });
+});
