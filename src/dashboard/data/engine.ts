@@ -11,6 +11,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { wasmDatabase } from '../../lib/db/wasm.ts';
 import { loadArrowTables } from '../../lib/db/wasm-load.ts';
 import { parseDataManifest, type DataManifest } from '../../lib/db/wasm-manifest.ts';
+import { cachedDatabase } from './cached-database.ts';
 
 /** The loaded data: the export's manifest and a database holding its tables. */
 export interface LoadedData {
@@ -30,7 +31,9 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 async function startEngine(): Promise<AsyncDuckDBConnection> {
   const worker = new Worker(workerUrl);
   const duckdb = new AsyncDuckDB(new VoidLogger(), worker);
+  performance.mark('barometer:worker');
   await duckdb.instantiate(wasmUrl);
+  performance.mark('barometer:instantiated');
   await duckdb.open({});
   return duckdb.connect();
 }
@@ -38,20 +41,27 @@ async function startEngine(): Promise<AsyncDuckDBConnection> {
 let loading: Promise<LoadedData> | undefined;
 
 /**
- * Starts the engine and loads the export (once; later calls share the same promise). The manifest
- * and the engine load in parallel; the tables are fetched in parallel and inserted one by one.
+ * Starts the engine and loads the export (once; later calls share the same promise). The engine
+ * starts while the manifest and then every data file download; the tables are inserted one by one
+ * once both are there.
  */
 export function loadData(base = DATA_URL): Promise<LoadedData> {
   loading ??= (async () => {
-    const manifestPromise = fetch(`${base}manifest.json`, { cache: 'no-cache' }).then(
+    const engine = startEngine();
+    const manifest = await fetch(`${base}manifest.json`, { cache: 'no-cache' }).then(
       async (response) => {
         if (!response.ok) throw new Error(`${base}manifest.json: HTTP ${response.status}`);
         return parseDataManifest(await response.json());
       },
     );
-    const [manifest, connection] = await Promise.all([manifestPromise, startEngine()]);
-    await loadArrowTables(connection, manifest, (file) => fetchBytes(`${base}${file}`));
-    return { manifest, db: wasmDatabase(connection) };
+    const files = new Map(manifest.tables.map((t) => [t.file, fetchBytes(`${base}${t.file}`)]));
+    // Failures surface when each file is awaited below; none goes unhandled meanwhile.
+    for (const file of files.values()) file.catch(() => {});
+    const connection = await engine;
+    performance.mark('barometer:engine-ready');
+    await loadArrowTables(connection, manifest, (file) => files.get(file) ?? fetchBytes(`${base}${file}`));
+    performance.mark('barometer:data-loaded');
+    return { manifest, db: cachedDatabase(wasmDatabase(connection)) };
   })();
   return loading;
 }

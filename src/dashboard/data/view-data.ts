@@ -9,10 +9,15 @@ import type { MetricParams } from '../../lib/metrics/metric.ts';
 import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year.ts';
 import { organisationPeople } from '../../lib/metrics/organisation-people.ts';
 import { organisationRepositories } from '../../lib/metrics/organisation-repositories.ts';
+import { commitsByYear } from '../../lib/metrics/commits-by-year.ts';
+import { yearToDate } from '../../lib/metrics/year-to-date.ts';
+import { reportFigures } from '../../charts/index.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
+import { checkReportScope } from '../../lib/report/check-report-scope.ts';
+import { csvTable } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
-import { dashboardPanels, type Panel } from './dashboard-panels.ts';
+import { dashboardPanels, DOWNLOAD_SIZE, type Panel } from './dashboard-panels.ts';
 
 /** The metric parameters of a view. */
 export function metricParams(state: DashboardState): MetricParams {
@@ -56,6 +61,77 @@ export async function computeOverview(
     source: manifest.project,
   });
   return { report, panels };
+}
+
+/**
+ * The first chart alone (commits per year, with the year-to-date label), from three quick queries,
+ * so it can be drawn before the rest of the report is done; null when the view counts reviews
+ * (that chart then comes from the whole report). Throws as the report would for a bad view.
+ */
+export async function computeFirstPanel(
+  db: Database,
+  manifest: DataManifest,
+  state: DashboardState,
+): Promise<Panel | null> {
+  const params = metricParams(state);
+  await checkReportScope(db, params);
+  if (state.kind !== 'commits') return null;
+  const byYear = await commitsByYear.run(db, params);
+  const [ytd] = await yearToDate.run(db, params);
+  if (!ytd) return null;
+  const none = { commits: 0, share: 0 };
+  const provisional: WeatherReport = {
+    project: manifest.project,
+    asOf: params.asOf,
+    since: params.since,
+    top: params.top,
+    filters: { repositories: [...params.repositories], paths: [...params.paths] },
+    commitsByYear: byYear,
+    commitsByQuarter: [],
+    commitsByMonth: [],
+    growth: null,
+    yearToDate: ytd,
+    topOrganisations: [],
+    totalCommits: byYear.reduce((sum, r) => sum + r.commits, 0),
+    unknown: none,
+    last12Months: {
+      from: params.asOf,
+      to: params.asOf,
+      commits: 0,
+      topShare: 0,
+      sameTopAsSince: true,
+      organisations: [],
+      unknown: none,
+    },
+    organisationsByYear: [],
+    reviewsByOrganisation: [],
+    reviewsAgainstCommits: [],
+    firstContributions: [],
+    risers: [],
+    newcomers: [],
+    activeContributorsByYear: [],
+    newContributorsByYear: [],
+    elephantFactorByYear: [],
+    sentences: [],
+  };
+  const spec = reportFigures(provisional, {
+    ...DOWNLOAD_SIZE,
+    colours: manifest.colours,
+    source: manifest.project,
+  }).find((figure) => figure.name === 'commits-by-year');
+  if (!spec) return null;
+  return {
+    name: spec.name,
+    title: spec.title,
+    sentences: [],
+    description: commitsByYear.description,
+    component: spec.component,
+    props: spec.props,
+    csv: csvTable(
+      ['year', 'commits', 'partial'],
+      byYear.map((r) => [r.year, r.commits, r.partial]),
+    ),
+  };
 }
 
 /** One organisation's figures. */

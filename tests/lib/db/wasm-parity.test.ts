@@ -77,7 +77,7 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
       JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
     );
     expect(written).toEqual(manifest);
-    expect(written.tables.map((t) => t.name)).toEqual([...EXPORTED_TABLES]);
+    expect(written.tables.map((t) => t.name)).toEqual(EXPORTED_TABLES.map((t) => t.name));
     expect(written).toMatchObject({
       project: 'xen',
       exportedAt: '2018-06-02T00:00:00.000Z',
@@ -101,11 +101,13 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
     expect(written.tables.find((t) => t.name === 'github_pull_commits')?.rows).toBe(0);
   });
 
-  it('gives every table the same columns and types as the Node database', async () => {
-    for (const { name } of manifest.tables) {
+  it('gives every exported column the type it has in the Node database', async () => {
+    for (const { name, columns } of EXPORTED_TABLES) {
       const sql = `SELECT column_name, data_type FROM information_schema.columns
                    WHERE table_name = '${name}' ORDER BY ordinal_position`;
-      expect(await wasm.query(sql), name).toEqual(await node.query(sql));
+      const inNode = await node.query<{ column_name: string }>(sql);
+      const exported = columns ? inNode.filter((c) => columns.includes(c.column_name)) : inNode;
+      expect(await wasm.query(sql), name).toEqual(exported);
     }
   });
 

@@ -1,0 +1,204 @@
+/**
+ * The dashboard bench: exports a database (default: 50,000 generated commits, as the report bench
+ * makes them; or `--db FILE`, e.g. one collected from xen-project/xen), serves it with the built
+ * dashboard and measures in headless Chromium:
+ *
+ * - cold load: a fresh browser profile (empty cache) from navigation to the first view drawn;
+ * - warm load: the same page again, engine and data from the HTTP cache;
+ * - a control change redrawn: top N, path prefix, commits/reviews, as-of date, each from the
+ *   change event to every chart of the new view drawn.
+ *
+ * Goals from the issue: cold load under 2 s, a control change under 200 ms, at 50,000 commits.
+ *
+ * `npm run bench -- dashboard [--commits N] [--runs N] [--db FILE] [--as-of YYYY-MM-DD]`
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ensureDashboardBuild } from '../src/cli/dashboard-build.ts';
+import { exportData } from '../src/cli/export-arrow.ts';
+import { startStaticServer } from '../src/cli/static-server.ts';
+import { openNodeDatabase, type NodeDatabase } from '../src/lib/db/node.ts';
+import { systemClock } from '../src/lib/effects.ts';
+import { generateReportDatabase } from './report.ts';
+
+/** Goals from the issue, in milliseconds. */
+export const COLD_LOAD_GOAL_MS = 2000;
+export const REDRAW_GOAL_MS = 200;
+
+/** Options of the dashboard bench. */
+export interface DashboardBenchOptions {
+  commits: number;
+  runs: number;
+  db: string | null;
+  asOf: string;
+}
+
+/** Parses `--commits N`, `--runs N`, `--db FILE`, `--as-of DAY`. */
+export function parseDashboardBenchArgs(args: string[]): DashboardBenchOptions {
+  const options: DashboardBenchOptions = { commits: 50_000, runs: 5, db: null, asOf: '2018-06-01' };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    const value = args[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--commits') options.commits = Number(value);
+    else if (flag === '--runs') options.runs = Number(value);
+    else if (flag === '--db') options.db = value;
+    else if (flag === '--as-of') options.asOf = value;
+    else
+      throw new Error(
+        `unknown option ${flag} (dashboard bench: --commits N, --runs N, --db FILE, --as-of DAY)`,
+      );
+  }
+  if (!Number.isInteger(options.commits) || options.commits < 1)
+    throw new Error('--commits must be a whole number');
+  if (!Number.isInteger(options.runs) || options.runs < 1)
+    throw new Error('--runs must be a whole number');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error('--as-of must be YYYY-MM-DD');
+  return options;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Milliseconds from navigation start to the dashboard's first view drawn. */
+async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', undefined, {
+    timeout: 120_000,
+  });
+  return page.evaluate(
+    () => performance.getEntriesByName('barometer:first-view')[0]?.startTime ?? Number.NaN,
+  );
+}
+
+/**
+ * Milliseconds from a control's change event to the new view drawn (measured inside the page, so
+ * the bench's own round trips do not count).
+ */
+function redrawTime(page: Page, selector: string, value: string | boolean): Promise<number> {
+  // A string, not a function: the TypeScript loader's helpers do not exist inside the page.
+  const script = `new Promise((resolve, reject) => {
+    const input = document.querySelector(${JSON.stringify(selector)});
+    if (!input) return reject(new Error('no ' + ${JSON.stringify(selector)}));
+    const value = ${JSON.stringify(value)};
+    const before = location.search;
+    const started = performance.now();
+    if (typeof value === 'boolean') input.checked = value;
+    else input.value = value;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    requestAnimationFrame(function poll() {
+      const root = document.documentElement.dataset;
+      if (location.search !== before && root.view === location.search && root.state === 'ready')
+        resolve(performance.now() - started);
+      else requestAnimationFrame(poll);
+    });
+  })`;
+  return page.evaluate(script) as Promise<number>;
+}
+
+/** `npm run bench -- dashboard ...`: prints each measurement against its goal. */
+export async function runDashboardBench(args: string[]): Promise<void> {
+  const options = parseDashboardBenchArgs(args);
+  const dir = mkdtempSync(join(tmpdir(), 'barometer-bench-dashboard-'));
+  let db: NodeDatabase | undefined;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    if (options.db) {
+      db = await openNodeDatabase(options.db, { readOnly: true });
+    } else {
+      db = await openNodeDatabase(join(dir, 'bench.duckdb'));
+      await generateReportDatabase(db, options.commits);
+    }
+    const [counts] = await db.query<{ commits: number; reviews: number }>(
+      `SELECT count(*) FILTER (WHERE kind = 'commit') AS commits,
+              count(*) FILTER (WHERE kind = 'review') AS reviews FROM contributions`,
+    );
+    const started = performance.now();
+    const manifest = await exportData(db, join(dir, 'data'), {
+      project: 'bench',
+      clock: systemClock,
+    });
+    const exportMs = performance.now() - started;
+    await db.close();
+    db = undefined;
+    const bytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
+    console.log(
+      `dashboard bench: ${counts!.commits.toLocaleString('en-US')} commits, ${counts!.reviews.toLocaleString('en-US')} reviews; ` +
+        `export ${(exportMs / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB of Arrow`,
+    );
+    const dist = await ensureDashboardBuild({
+      info: (m) => console.log(m),
+      warn: (m) => console.warn(m),
+      debug: () => {},
+    });
+    const server = await startStaticServer(
+      [
+        { prefix: '/data/', dir: join(dir, 'data') },
+        { prefix: '/', dir: dist },
+      ],
+      { port: 0 },
+    );
+    try {
+      const url = `${server.url}?asOf=${options.asOf}`;
+      const cold: number[] = [];
+      const warm: number[] = [];
+      const redraws: Record<string, number[]> = {};
+      for (let run = 0; run < options.runs; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        cold.push(await loadTime(page, url));
+        warm.push(await loadTime(page, url));
+        const changes: Array<[string, string, string | boolean]> = [
+          ['top N 6 → 8', 'input[name="top"]', '8'],
+          ['path prefix xen/arch/arm', 'input[name="paths"]', 'xen/arch/arm'],
+          ['commits → reviews', 'input[name="kind"][value="reviews"]', true],
+          [
+            'as-of a year earlier',
+            'input[name="asOf"]',
+            `${Number(options.asOf.slice(0, 4)) - 1}${options.asOf.slice(4)}`,
+          ],
+        ];
+        for (const [label, selector, value] of changes) {
+          (redraws[label] ??= []).push(await redrawTime(page, selector, value));
+        }
+        await context.close();
+      }
+      const verdict = (ms: number, goal: number) => (ms < goal ? 'ok' : 'OVER GOAL');
+      const c = median(cold);
+      console.log(
+        `cold load to first view   ${c.toFixed(0).padStart(6)} ms (median of ${options.runs})  goal < ${COLD_LOAD_GOAL_MS} ms: ${verdict(c, COLD_LOAD_GOAL_MS)}`,
+      );
+      console.log(`warm load (HTTP cache)    ${median(warm).toFixed(0).padStart(6)} ms`);
+      for (const [label, times] of Object.entries(redraws)) {
+        const m = median(times);
+        console.log(
+          `redraw: ${label.padEnd(26)} ${m.toFixed(0).padStart(6)} ms  goal < ${REDRAW_GOAL_MS} ms: ${verdict(m, REDRAW_GOAL_MS)}`,
+        );
+      }
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await db?.close();
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Run directly: `node --import ./src/cli/register.js bench/dashboard.ts [args]`.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  await runDashboardBench(process.argv.slice(2));
+}
