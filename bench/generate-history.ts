@@ -4,8 +4,8 @@
  * files edited a few lines at a time, topic branches merged back, renames, deletions, binary files,
  * and trailers (Signed-off-by, Reviewed-by, Acked-by, Tested-by, Reported-by).
  *
- * Written with `git fast-import` (seconds for 100,000 commits) and cached under the OS temp folder,
- * keyed by the parameters, so later runs reuse it.
+ * Written with `git fast-import` (about two minutes for 100,000 commits on 2 cores, packing included)
+ * and cached under the OS temp folder, keyed by the parameters, so later runs reuse it.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
