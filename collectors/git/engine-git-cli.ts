@@ -52,6 +52,7 @@ const PINNED_CONFIG = [
   'core.quotePath=false',
   'diff.renames=true',
   'diff.algorithm=myers',
+  'diff.ignoreSubmodules=none',
   'diff.noprefix=false',
   'diff.relative=false',
   'log.showRoot=true',

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinedCommit, WalkOptions } from '../../../collectors/git/commit-source.ts';
 import { createGitCliSource, findGit } from '../../../collectors/git/engine-git-cli.ts';
 import { isBarometerError } from '../../../src/lib/errors.ts';
-import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';
+import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
 
 const source = createGitCliSource();
 
@@ -309,6 +310,53 @@ describe('git-cli engine on a linear history with every odd case', () => {
       ]);
     } finally {
       other.cleanup();
+    }
+  });
+
+  it("gives the same commits whatever the user's own git config says", async () => {
+    const home = makeTempDir('barometer-gitconfig-');
+    try {
+      const attributes = join(home, 'attributes');
+      writeFileSync(attributes, '* binary\n');
+      const config = join(home, 'gitconfig');
+      writeFileSync(
+        config,
+        [
+          '[diff]',
+          '  renames = false',
+          '  algorithm = histogram',
+          '  ignoreSubmodules = all',
+          '  noprefix = true',
+          '[log]',
+          '  showRoot = false',
+          '  mailmap = true',
+          '  showSignature = true',
+          '  date = relative',
+          '[core]',
+          `  attributesFile = ${attributes}`,
+          '  quotePath = true',
+          '  bigFileThreshold = 1k',
+          '[i18n]',
+          '  logOutputEncoding = ISO-8859-1',
+          '[format]',
+          '  pretty = oneline',
+          '',
+        ].join('\n'),
+      );
+      const configured = createGitCliSource({ env: { ...process.env, GIT_CONFIG_GLOBAL: config } });
+      const commits: MinedCommit[] = [];
+      for await (const commit of configured.walk({
+        gitdir: repo.gitdir,
+        head: repo.rev(),
+        exclude: [],
+        isKnown: () => false,
+        withFiles: true,
+      })) {
+        commits.push(commit);
+      }
+      expect(commits).toEqual(await mine(repo));
+    } finally {
+      rmSync(home, { recursive: true, force: true });
     }
   });
 
