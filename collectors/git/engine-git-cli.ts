@@ -297,14 +297,17 @@ async function* walk(
   child.stdin.on('error', () => {}); // git may exit before reading stdin (bad repository).
   child.stdin.end(revisions.join('\n') + '\n');
 
-  // Counted beside the walk (git log --reverse prints nothing until its own walk is done).
+  // Counted beside the walk by `git rev-list`. The count usually arrives a little after git log's
+  // first commits; waiting for it would hold them back, so it is reported as soon as it is known,
+  // and at the latest before the walk ends.
   const total = walkOptions.onTotal ? countCommits(options, gitdir, revisions, isKnown) : null;
   let totalReported = total === null;
-  const reportTotal = async () => {
+  const reportTotal = (count: number | null) => {
+    if (totalReported) return;
     totalReported = true;
-    const count = await total;
-    if (count !== null && count !== undefined) walkOptions.onTotal?.(count);
+    if (count !== null) walkOptions.onTotal?.(count);
   };
+  void total?.then(reportTotal);
   const parser = new GitLogParser({ withFiles, skip: isKnown });
   const failed = (code: number | null, cause?: unknown) => {
     const reason = spawnError ? (spawnError as Error).message : lastLine(stderr());
@@ -319,7 +322,6 @@ async function* walk(
   try {
     try {
       for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
-        if (!totalReported) await reportTotal();
         for (const commit of commits) {
           if (shallow.has(commit.id))
             commit.parents = await storedParents(options, gitdir, commit.id);
@@ -337,12 +339,13 @@ async function* walk(
     if (spawnError || code !== 0) throw failed(code);
     finished = true;
     const last = parser.end();
-    if (!totalReported) await reportTotal();
+    if (!totalReported) reportTotal(await total);
     for (const commit of last) {
       if (shallow.has(commit.id)) commit.parents = await storedParents(options, gitdir, commit.id);
       yield commit;
     }
   } finally {
+    totalReported = true;
     // The consumer stopped early (or something threw): do not leave git running.
     if (!finished && child.exitCode === null && child.signalCode === null) {
       child.stdout.destroy();
