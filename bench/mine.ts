@@ -248,13 +248,13 @@ export async function runMineBench(args: string[]): Promise<void> {
 
   printLine([...COLUMNS.map(([name]) => name), 'ratio']);
   const metadataBase = await best(
-    { kind: 'git-log', gitdir, head, numstat: false },
+    { kind: 'git-log', gitdir, head, numstat: false, commits: total },
     Infinity,
     options.repeat,
   );
   printRow({ label: 'git log (all metadata and messages)', m: metadataBase, git: true });
   const numstatBase = await best(
-    { kind: 'git-log', gitdir, head, numstat: true },
+    { kind: 'git-log', gitdir, head, numstat: true, commits: total },
     Infinity,
     options.repeat,
   );

@@ -95,6 +95,9 @@ function environment(options: GitCliOptions): NodeJS.ProcessEnv {
     GIT_NO_REPLACE_OBJECTS: '1',
     GIT_PAGER: 'cat',
     GIT_ATTR_NOSYSTEM: '1',
+    // git log flushes stdout after every commit when it writes to a pipe; one write per commit
+    // costs more system time than the whole parse. Let stdio fill its buffer instead.
+    GIT_FLUSH: '0',
     LC_ALL: 'C',
   };
 }
