@@ -13,6 +13,10 @@ import {
   type CollectResult,
   type EngineChoice,
 } from '../../../collectors/git/collect-repository.ts';
+import {
+  collectGitHub,
+  type GitHubCollectSummary,
+} from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
@@ -98,6 +102,8 @@ async function repositoriesOf(
 export interface CollectRunResult {
   target: ProjectTarget;
   results: CollectResult[];
+  /** Pull requests and reviews from the config's `github` section (not mined without a token). */
+  github: GitHubCollectSummary;
   /** The re-resolution of people and organisations that ends every run. */
   affiliations: ApplySummary;
   seconds: number;
@@ -125,12 +131,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const started = context.clock();
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
+  let github: GitHubCollectSummary;
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
     await ensureSchema(db);
     const repositories = await repositoriesOf(target, db);
-    if (repositories.length === 0) {
+    const { orgs, repos } = target.config.github;
+    if (repositories.length === 0 && orgs.length + repos.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
     for (const repository of repositories) {
@@ -162,6 +170,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
     }
+    github = await collectGitHub({
+      db,
+      config: target.config.github,
+      token: context.env.GITHUB_TOKEN,
+      env: context.env,
+      logger: context.logger,
+      clock: context.clock,
+    });
     affiliations = await applyAffiliations(db, maps, {
       now: context.clock(),
       logger: context.logger,
@@ -170,7 +186,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     await db.close();
   }
   const seconds = (context.clock().getTime() - started.getTime()) / 1000;
-  return { target, results, affiliations, seconds };
+  return { target, results, github, affiliations, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
