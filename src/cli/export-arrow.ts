@@ -30,8 +30,10 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { NodeDatabase } from '../lib/db/node.ts';
-import type { DataManifest, ManifestTable } from '../lib/db/wasm-manifest.ts';
-import { BarometerError } from '../lib/errors.ts';
+import type { DataManifest, DefaultView, ManifestTable } from '../lib/db/wasm-manifest.ts';
+import { DEFAULT_TOP } from '../lib/metrics/default-metric-params.ts';
+import { buildWeatherReport } from '../lib/report/build-weather-report.ts';
+import { BarometerError, isBarometerError } from '../lib/errors.ts';
 import type { Clock } from '../lib/effects.ts';
 
 /**
@@ -189,7 +191,23 @@ async function tableToArrow(
 }
 
 /**
- * Writes `<table>.arrow` for every exported table the database has, then `manifest.json` (last,
+ * The dashboard's default view: as of the earlier of the export's day and the day after the last
+ * contribution (so the figures end where the data ends), since 1 January ten years before, top 6.
+ * Null without contributions.
+ */
+export function dashboardDefaultView(
+  exportDay: string,
+  dataUntil: string | null,
+): DefaultView | null {
+  if (!dataUntil) return null;
+  const asOf = dataUntil < exportDay ? dataUntil : exportDay;
+  const year = Number(asOf.slice(0, 4));
+  return { asOf, since: `${String(year - 10).padStart(4, '0')}-01-01`, top: DEFAULT_TOP };
+}
+
+/**
+ * Writes `<table>.arrow` for every exported table the database has, `report.json` (the weather
+ * report of the dashboard's default view), then `manifest.json` (last,
  * so a reader never sees a manifest naming files not yet written). The folder is filled beside
  * `outDir` and renamed into place, so an interrupted export leaves the previous one whole.
  */
@@ -229,6 +247,20 @@ export async function exportData(
           (r) => r.name,
         )
       : [];
+    const exportDay = options.clock().toISOString().slice(0, 10);
+    const defaultView = dashboardDefaultView(exportDay, span?.until ?? null);
+    let report: string | null = null;
+    if (defaultView) {
+      try {
+        const weather = await buildWeatherReport(db, defaultView, { project: options.project });
+        writeFileSync(join(staging, 'report.json'), JSON.stringify(weather));
+        report = 'report.json';
+      } catch (error) {
+        // A default view that cannot be drawn (data dated after the export's day) is explained
+        // by the dashboard itself, from the engine.
+        if (!isBarometerError(error)) throw error;
+      }
+    }
     const manifest: DataManifest = {
       format: 'barometer-data',
       version: 1,
@@ -239,6 +271,8 @@ export async function exportData(
       repositories,
       colours: { ...(options.colours ?? {}) },
       tables,
+      defaultView,
+      report,
     };
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(outDir, { recursive: true, force: true });

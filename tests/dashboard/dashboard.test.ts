@@ -139,6 +139,38 @@ describe('the dashboard in Chromium', () => {
     expect(problems.errors).toEqual([]);
   });
 
+  it('opens on the default view drawn from the report shipped with the export', async () => {
+    const requested: string[] = [];
+    const onRequest = (request: { url(): string }) =>
+      requested.push(new URL(request.url()).pathname);
+    page.on('request', onRequest);
+    expect(await open('')).toBe('ready');
+    page.off('request', onRequest);
+    expect(requested).toContain('/data/report.json');
+    // Defaults: as of the day after the last contribution, since ten years before, top 6.
+    const db = await openNodeDatabase(dbPath, { readOnly: true });
+    const [last] = await db.query<{ day: string }>(
+      `SELECT strftime(CAST(max(time) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') AS day FROM contributions`,
+    );
+    await db.close();
+    expect(await page.locator('input[name="asOf"]').inputValue()).toBe(last!.day);
+    expect(await page.locator('select[name="since"]').inputValue()).toBe('2008');
+    expect(await page.locator('input[name="top"]').inputValue()).toBe('6');
+    const report = await expected({ asOf: last!.day, since: '2008-01-01' });
+    expect(await yearBars('commits-by-year')).toEqual(
+      report.commitsByYear.map((r) => [r.year, r.commits]),
+    );
+    const sentences = await page.locator('.sentence').allTextContents();
+    expect(sentences.map((s) => s.trim()).sort()).toEqual([...report.sentences].sort());
+    // A change from there runs the metrics in the browser.
+    await page.locator('select[name="since"]').selectOption('2011');
+    expect(await waitForView(page)).toBe('ready');
+    expect(await yearBars('commits-by-year')).toEqual(
+      (await expected({ asOf: last!.day })).commitsByYear.map((r) => [r.year, r.commits]),
+    );
+    expect(problems.errors).toEqual([]);
+  });
+
   it('changes every chart from the controls, keeps the view in the URL, and steps back and forward', async () => {
     expect(await open(BASE)).toBe('ready');
     await page.locator('input[name="paths"]').fill('xen/arch/arm/');

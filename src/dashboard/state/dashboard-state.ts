@@ -3,7 +3,7 @@
  * bookmarked and shared and the browser's back and forward buttons step through changes. Only
  * values that differ from the defaults are written, so a plain address shows the default view.
  */
-import { DEFAULT_TOP } from '../../lib/metrics/default-metric-params.ts';
+import type { DefaultView } from '../../lib/db/wasm-manifest.ts';
 import { isCalendarDay } from '../../lib/report/calendar-day.ts';
 
 /** What the organisation charts count. */
@@ -33,22 +33,29 @@ export interface DashboardState {
 export const TOP_MIN = 1;
 export const TOP_MAX = 30;
 
-/**
- * The default view for an export: as-of the earlier of the export's day and the day after the
- * last contribution (so the figures end where the data ends), since ten years before that.
- */
-export function defaultState(exportDay: string, dataUntil: string | null): DashboardState {
-  const asOf = dataUntil && dataUntil < exportDay ? dataUntil : exportDay;
+/** The dashboard's default view, as the export chose it (see `DefaultView` in the manifest). */
+export function defaultState(view: DefaultView): DashboardState {
   return {
-    asOf,
-    sinceYear: Number(asOf.slice(0, 4)) - 10,
-    top: DEFAULT_TOP,
+    asOf: view.asOf,
+    sinceYear: Number(view.since.slice(0, 4)),
+    top: view.top,
     repositories: [],
     paths: [],
     kind: 'commits',
     mode: 'counts',
     organisation: null,
   };
+}
+
+/** True when `state` shows the report of the default view (kind and mode are drawn from it too). */
+export function showsDefaultReport(state: DashboardState, defaults: DashboardState): boolean {
+  return (
+    state.asOf === defaults.asOf &&
+    state.sinceYear === defaults.sinceYear &&
+    state.top === defaults.top &&
+    state.repositories.length === 0 &&
+    state.paths.length === 0
+  );
 }
 
 /** `xen/arch/arm/` → `xen/arch/arm`; blank entries dropped, duplicates once, in order. */

@@ -16,6 +16,16 @@ export interface ManifestTable {
   bytes: number;
 }
 
+/** The view the dashboard opens with (its defaults), for which `report` was computed. */
+export interface DefaultView {
+  /** Exclusive end, `YYYY-MM-DD`: the earlier of the export's day and `dataUntil`. */
+  asOf: string;
+  /** `YYYY-01-01`, ten years before `asOf`'s year. */
+  since: string;
+  /** N of the top N. */
+  top: number;
+}
+
 /** `manifest.json`: format version 1. */
 export interface DataManifest {
   format: 'barometer-data';
@@ -36,6 +46,14 @@ export interface DataManifest {
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
+  /** The dashboard's default view; null when there are no contributions. */
+  defaultView: DefaultView | null;
+  /**
+   * The weather report of `defaultView` as computed at export (by the same metric SQL), file name
+   * beside the manifest (`report.json`): the dashboard draws it before its engine has started.
+   * Null when there is none.
+   */
+  report: string | null;
 }
 
 function fail(field: string, value: unknown): never {
@@ -71,5 +89,23 @@ export function parseDataManifest(json: unknown): DataManifest {
       fail(`tables[${i}].file`, table.file);
     if (typeof table.rows !== 'number') fail(`tables[${i}].rows`, table.rows);
   });
-  return m as unknown as DataManifest;
+  const view = m.defaultView as Record<string, unknown> | null | undefined;
+  if (view !== undefined && view !== null) {
+    if (
+      typeof view !== 'object' ||
+      typeof view.asOf !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(view.asOf) ||
+      typeof view.since !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(view.since) ||
+      typeof view.top !== 'number'
+    )
+      fail('defaultView', view);
+  }
+  if (m.report !== undefined && m.report !== null && m.report !== 'report.json')
+    fail('report', m.report);
+  return {
+    ...(m as unknown as DataManifest),
+    defaultView: (view ?? null) as DataManifest['defaultView'],
+    report: (m.report ?? null) as string | null,
+  };
 }

@@ -129,6 +129,15 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
     expect(nonEmpty).toBeGreaterThan(60);
   });
 
+  it("ships the default view's report exactly as duckdb-wasm computes it over the export", async () => {
+    expect(manifest.defaultView).toEqual({ asOf: manifest.dataUntil, since: '2008-01-01', top: 6 });
+    expect(manifest.report).toBe('report.json');
+    const shipped = JSON.parse(readFileSync(join(dir, 'data', 'report.json'), 'utf8'));
+    const computed = await buildWeatherReport(wasm, manifest.defaultView!, { project: 'xen' });
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(computed)));
+    expect(shipped.sentences.length).toBeGreaterThan(2);
+  });
+
   it('builds the same weather report on both engines', async () => {
     const options = { project: 'xen', clock: () => new Date('2018-06-01T00:00:00Z') };
     for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], top: 3 }]) {
