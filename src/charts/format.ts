@@ -3,6 +3,7 @@
  * the SVG export and the Markdown report.
  */
 import { format } from 'd3';
+import { addDays, dayParts, longDay, monthName } from '../lib/report/calendar-day.ts';
 
 const thousands = format(',');
 const compact = format('~s');
@@ -41,45 +42,24 @@ export function formatRatio(ratio: number): string {
   return `×${ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function parseDay(day: string): [number, number, number] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!match) return null;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+/** True when `day` starts with a `YYYY-MM-DD` day (a timestamp's time part is ignored). */
+function startsWithDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(day);
 }
 
 /** A UTC calendar day `2018-06-01` as `1 June 2018` (the text itself when it is not a day). */
 export function formatDay(day: string): string {
-  const parts = parseDay(day);
-  if (!parts) return day;
-  return `${parts[2]} ${MONTHS[parts[1] - 1] ?? ''} ${parts[0]}`;
+  return startsWithDay(day) ? longDay(day.slice(0, 10)) : day;
 }
 
 /** A UTC calendar day `2018-03-12` as `Mar 2018`. */
 export function formatMonth(day: string): string {
-  const parts = parseDay(day);
-  if (!parts) return day;
-  return `${(MONTHS[parts[1] - 1] ?? '').slice(0, 3)} ${parts[0]}`;
+  if (!startsWithDay(day)) return day;
+  const { year, month } = dayParts(day);
+  return `${monthName(month).slice(0, 3)} ${year}`;
 }
 
 /** The day before `day` (`2018-06-01` → `2018-05-31`): the last day of a half-open period. */
 export function dayBefore(day: string): string {
-  const parts = parseDay(day);
-  if (!parts) return day;
-  const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] - 1));
-  return date.toISOString().slice(0, 10);
+  return startsWithDay(day) ? addDays(day.slice(0, 10), -1) : day;
 }
