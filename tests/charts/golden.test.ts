@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { reportFigures, reportColourFor } from '../../src/charts/report-figures.ts';
+import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
 import { renderChart } from './render.ts';
 import { expectGolden } from './golden.ts';
@@ -12,14 +13,7 @@ describe('golden SVGs of the weather report figures', () => {
   const specs = reportFigures(report, { width: 1200, height: 675, source: 'xen.git' });
 
   it('has the six figures in report order', () => {
-    expect(specs.map((s) => s.name)).toEqual([
-      'commits-by-year',
-      'organisations-over-time',
-      'top-organisations',
-      'last-12-months',
-      'reviews-against-commits',
-      'newcomers',
-    ]);
+    expect(specs.map((s) => s.name)).toEqual(FIGURE_NAMES);
   });
 
   for (const spec of specs) {

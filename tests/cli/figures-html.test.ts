@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { renderHtmlReport } from '../../src/cli/figures/html-report.ts';
+import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { sampleReport } from '../charts/sample-report.ts';
 
 const HOSTILE = `<img src=x onerror=alert(1)> & "q" ]]> <script>alert(2)</script>`;
@@ -71,14 +72,7 @@ describe('the HTML report', () => {
       width: document.querySelector('figure > svg')?.getBoundingClientRect().width ?? 0,
     }));
     expect(problems).toEqual([]);
-    expect([...facts.svgs].sort()).toEqual([
-      'commits-by-year',
-      'last-12-months',
-      'newcomers',
-      'organisations-over-time',
-      'reviews-against-commits',
-      'top-organisations',
-    ]);
+    expect([...facts.svgs].sort()).toEqual([...FIGURE_NAMES].sort());
     expect(facts.images).toBe(0);
     expect(facts.title).toBe('Weather report: xen & <b>co</b>');
     expect(facts.heading).toBe('Weather report: xen & <b>co</b>');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
+import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
 import { generatedProject } from '../lib/report/generated-project.ts';
 import { decodePng, distinctPixels } from '../charts/png-decode.ts';
@@ -64,15 +65,7 @@ describe('barometer report --figures', () => {
     expect(result.code).toBe(0);
     const out = join(dir, 'out');
     const files = readdirSync(out);
-    const names = [
-      'commits-by-year',
-      'organisations-over-time',
-      'top-organisations',
-      'last-12-months',
-      'reviews-against-commits',
-      'newcomers',
-    ];
-    for (const name of names) {
+    for (const name of FIGURE_NAMES) {
       expect(files).toContain(`${name}.svg`);
       expect(files).toContain(`${name}.png`);
       const png = decodePng(readFileSync(join(out, `${name}.png`)));
@@ -87,7 +80,7 @@ describe('barometer report --figures', () => {
     expect(svg).toContain('Source: xen, as of 1 June 2018');
     const md = readFileSync(join(out, 'weather.md'), 'utf8');
     // Each figure is embedded (SVG, the first format asked for) after the sentence it supports.
-    for (const name of names) expect(md).toContain(`](${name}.svg)`);
+    for (const name of FIGURE_NAMES) expect(md).toContain(`](${name}.svg)`);
     expect(md).toMatch(
       /Commits grew on average[^\n]*\n\n!\[Commits by year\]\(commits-by-year\.svg\)/,
     );

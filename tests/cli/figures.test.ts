@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { writeFigures } from '../../src/cli/figures/write-figures.ts';
 import { parseFigureSize } from '../../src/cli/figures/figure-size.ts';
+import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { decodePng, distinctPixels } from '../charts/png-decode.ts';
 import { sampleReport } from '../charts/sample-report.ts';
 
@@ -21,15 +22,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const NAMES = [
-  'commits-by-year',
-  'organisations-over-time',
-  'top-organisations',
-  'last-12-months',
-  'reviews-against-commits',
-  'newcomers',
-];
-
 describe('writeFigures', () => {
   it('writes one SVG and one PNG per figure, named after what it shows', async () => {
     const out = join(dir, 'blog');
@@ -38,10 +30,10 @@ describe('writeFigures', () => {
       { outDir: out, formats: ['svg', 'png'], size: 'blog', theme: 'light', source: 'xen.git' },
       fs,
     );
-    expect(Object.keys(written.figures)).toEqual(NAMES);
-    expect(Object.values(written.figures)).toEqual(NAMES.map((n) => `${n}.svg`));
+    expect(Object.keys(written.figures)).toEqual(FIGURE_NAMES);
+    expect(Object.values(written.figures)).toEqual(FIGURE_NAMES.map((n) => `${n}.svg`));
     expect((await readdir(out)).sort()).toEqual(
-      NAMES.flatMap((n) => [`${n}.png`, `${n}.svg`]).sort(),
+      FIGURE_NAMES.flatMap((n) => [`${n}.png`, `${n}.svg`]).sort(),
     );
     const svg = await readFile(join(out, 'commits-by-year.svg'), 'utf8');
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
@@ -54,7 +46,7 @@ describe('writeFigures', () => {
 
   it('PNGs are 2× the size, decode, and are not blank', async () => {
     const out = join(dir, 'blog');
-    for (const name of NAMES) {
+    for (const name of FIGURE_NAMES) {
       const png = decodePng(await readFile(join(out, `${name}.png`)));
       expect([name, png.width, png.height]).toEqual([name, 2400, 1350]);
       // A blank or single-colour image has one or two values; a chart has bars, text and
