@@ -12,16 +12,7 @@ import { main } from '../../src/cli/main.ts';
 import { resolveProjectTarget } from '../../src/cli/project-target.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
-
-function capture() {
-  let text = '';
-  return {
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
+import { capture } from '../helpers/capture.ts';
 
 let repo: GitFixture;
 let cwd: string;

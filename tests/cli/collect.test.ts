@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { startGitHttpServer } from '../collectors/git/git-http-server.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../helpers/git-fixture.ts';
+import { capture } from '../helpers/capture.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cleanups: Array<() => unknown> = [];
@@ -20,22 +21,13 @@ function fixture(options?: Parameters<typeof createRepository>[0]): GitFixture {
   return repo;
 }
 
-function capture(isTTY = false) {
-  let text = '';
-  return {
-    isTTY,
-    columns: 100,
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
+/** A captured stream on a 100-column terminal, or on no terminal. */
+const terminal = (isTTY = false) => capture({ isTTY, columns: 100 });
 
 /** Runs `barometer collect ...` in-process with a clock that moves one second per reading. */
 async function collect(args: string[], cwd: string, tty = false) {
-  const stdout = capture();
-  const stderr = capture(tty);
+  const stdout = terminal();
+  const stderr = terminal(tty);
   let tick = 0;
   const clock = () => new Date(Date.UTC(2024, 0, 1) + 1000 * tick++);
   const code = await main(['collect', ...args], { stdout, stderr, cwd, clock, env: {} });
@@ -267,8 +259,8 @@ describe('barometer collect errors: one line and a non-zero exit', () => {
   it('shows the stack only with --verbose', async () => {
     const quiet = await collect(['no/such/repo'], cwd);
     expect(quiet.stderr).not.toContain('    at ');
-    const stdout = capture();
-    const stderr = capture();
+    const stdout = terminal();
+    const stderr = terminal();
     expect(await main(['collect', 'no/such/repo', '--verbose'], { stdout, stderr, cwd })).toBe(3);
     expect(stderr.text).toContain('    at ');
   });

@@ -9,16 +9,7 @@ import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
 import { generatedProject } from '../lib/report/generated-project.ts';
 import { decodePng, distinctPixels } from '../charts/png-decode.ts';
-
-function capture() {
-  let text = '';
-  return {
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
+import { capture } from '../helpers/capture.ts';
 
 const clock = () => new Date('2018-06-01T08:30:00Z');
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-
-function capture() {
-  let text = '';
-  return {
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
+import { capture } from '../helpers/capture.ts';
 
 describe('barometer entry', () => {
   it('prints help and lists the commands', async () => {

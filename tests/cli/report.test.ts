@@ -8,16 +8,7 @@ import { ensureSchema } from '../../src/lib/db/schema.ts';
 import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
 import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
 import { generatedProject } from '../lib/report/generated-project.ts';
-
-function capture() {
-  let text = '';
-  return {
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
+import { capture } from '../helpers/capture.ts';
 
 const clock = () => new Date('2018-06-01T08:30:00Z');
 const golden = (name: string) =>

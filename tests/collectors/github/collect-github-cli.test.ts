@@ -8,22 +8,12 @@ import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 import { fixtureState, NOW, TOKEN } from './fixture-state.ts';
 import { dumpDatabase } from './github-test-kit.ts';
+import { capture } from '../../helpers/capture.ts';
 
 const cleanups: Array<() => unknown> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-function capture() {
-  let text = '';
-  return {
-    isTTY: false,
-    write: (chunk: string) => void (text += chunk),
-    get text() {
-      return text;
-    },
-  };
-}
 
 async function project(): Promise<{ repo: GitFixture; server: FakeGitHub; config: string }> {
   const repo = createRepository();
@@ -49,8 +39,8 @@ async function collect(
   env: Record<string, string>,
   flags: string[] = [],
 ) {
-  const stdout = capture();
-  const stderr = capture();
+  const stdout = capture({ isTTY: false });
+  const stderr = capture({ isTTY: false });
   const code = await main(['collect', config, ...flags], {
     stdout,
     stderr,
