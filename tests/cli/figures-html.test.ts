@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { renderHtmlReport } from '../../src/cli/figures/html-report.ts';
 import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { sampleReport } from '../charts/sample-report.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
 const HOSTILE = `<img src=x onerror=alert(1)> & "q" ]]> <script>alert(2)</script>`;
 let dir: string;
@@ -14,18 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'barometer-html-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
