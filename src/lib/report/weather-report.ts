@@ -2,8 +2,23 @@
  * The weather report's data: what `barometer report` writes as weather.json, what the text and the
  * figures are made from, and what the dashboard shows. Field names are a stable, documented format.
  * Shares and growth rates are fractions (0.4, not 40); dates are UTC calendar days `YYYY-MM-DD`;
- * growth is null where the earlier figure is zero.
+ * growth is null where the earlier figure is zero. The series each metric returns as is are typed by
+ * that metric's row type, so the report and the metric cannot drift apart.
  */
+
+import type { ActiveContributorsRow } from '../metrics/active-contributors-by-year.ts';
+import type { CommitsByMonthRow } from '../metrics/commits-by-month.ts';
+import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter.ts';
+import type { CommitsByYearRow } from '../metrics/commits-by-year.ts';
+import type { FirstContributionRow } from '../metrics/first-contributions.ts';
+import type { GrowthSummary } from '../metrics/growth.ts';
+import type { NewContributorsRow } from '../metrics/new-contributors-by-year.ts';
+import type { NewcomerRow } from '../metrics/newcomers.ts';
+import type { OrganisationsByYearRow } from '../metrics/organisations-by-year.ts';
+import type { ReviewsAgainstCommitsRow } from '../metrics/reviews-against-commits.ts';
+import type { ReviewsByOrganisationRow } from '../metrics/reviews-by-organisation.ts';
+import type { RiserRow } from '../metrics/risers.ts';
+import type { YearToDateRow } from '../metrics/year-to-date.ts';
 
 /** An organisation's count and its share of all counted contributions of the period. */
 export interface OrganisationShare {
@@ -30,27 +45,13 @@ export interface WeatherReport {
   /** Narrowing applied to every figure; empty lists mean everything. */
   filters: { repositories: string[]; paths: string[] };
   /** Commits per calendar year from `since` to `asOf`; the last is partial when `asOf` is not 1 Jan. */
-  commitsByYear: Array<{ year: number; commits: number; partial: boolean }>;
-  commitsByQuarter: Array<{ quarter: string; commits: number; partial: boolean }>;
-  commitsByMonth: Array<{ month: string; commits: number; partial: boolean }>;
+  commitsByYear: CommitsByYearRow[];
+  commitsByQuarter: CommitsByQuarterRow[];
+  commitsByMonth: CommitsByMonthRow[];
   /** Growth over `fromYear`..`toYear` (full years): compound annual rate and mean of yearly rates. */
-  growth: {
-    fromYear: number;
-    toYear: number;
-    cagr: number | null;
-    meanYoY: number | null;
-    byYear: Array<{ year: number; growth: number | null }>;
-  } | null;
+  growth: GrowthSummary | null;
   /** [1 January, asOf) against the same span a year earlier. */
-  yearToDate: {
-    from: string;
-    to: string;
-    commits: number;
-    previousFrom: string;
-    previousTo: string;
-    previousCommits: number;
-    growth: number | null;
-  };
+  yearToDate: YearToDateRow;
   /** Every organisation with commits in [since, asOf), ranked; never `Unknown`. */
   topOrganisations: OrganisationShare[];
   /** All commits in [since, asOf), `Unknown`'s included. */
@@ -68,36 +69,19 @@ export interface WeatherReport {
     unknown: UnknownShare;
   };
   /** Commits per organisation per calendar year (`Unknown` included, marked by its name). */
-  organisationsByYear: Array<{ year: number; organisation: string; commits: number }>;
-  reviewsByOrganisation: Array<{ organisation: string; year: number; reviews: number }>;
+  organisationsByYear: OrganisationsByYearRow[];
+  reviewsByOrganisation: ReviewsByOrganisationRow[];
   /** Each organisation's reviews and commits in [since, asOf). */
-  reviewsAgainstCommits: Array<{ organisation: string; reviews: number; commits: number }>;
+  reviewsAgainstCommits: ReviewsAgainstCommitsRow[];
   /** The day of each organisation's first counted commit or review. */
-  firstContributions: Array<{ organisation: string; date: string }>;
+  firstContributions: FirstContributionRow[];
   /** Organisations whose last 12 months are at least twice their yearly average before. */
-  risers: Array<{
-    organisation: string;
-    last12Months: number;
-    yearlyAverageBefore: number;
-    ratio: number;
-    /** First and last full calendar year of "before" (see the README's definition). */
-    fromYear: number;
-    toYear: number;
-  }>;
+  risers: RiserRow[];
   /** Organisations whose first contribution falls in the last 24 months. */
-  newcomers: Array<{
-    organisation: string;
-    firstContribution: string;
-    /** All its commits and reviews (all fall in the last 24 months). */
-    commits: number;
-    reviews: number;
-    /** Its commits and reviews in the last 12 months. */
-    commitsLast12Months: number;
-    reviewsLast12Months: number;
-  }>;
-  activeContributorsByYear: Array<{ year: number; contributors: number }>;
+  newcomers: NewcomerRow[];
+  activeContributorsByYear: ActiveContributorsRow[];
   /** People whose first counted commit falls in the year. */
-  newContributorsByYear: Array<{ year: number; contributors: number }>;
+  newContributorsByYear: NewContributorsRow[];
   /**
    * The fewest organisations (not Unknown) whose commits reach half of all the year's commits:
    * 0 for a year without commits, null when Unknown holds more than half of them.
