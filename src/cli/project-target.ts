@@ -287,3 +287,19 @@ export async function resolveProjectTarget(
     emptyConfig(projectNameFrom(repoName), [{ source: path, name: repoName }]),
   );
 }
+
+/**
+ * Resolves the target of parsed target arguments with their `--db` and identity flags
+ * (`--email-map`, `--aliases`, `--mailmap`, `--no-default-map`); see {@link resolveProjectTarget}
+ * for what it throws. Relative paths are under `cwd`.
+ */
+export function resolveTargetArguments(args: TargetArguments, cwd: string): Promise<ProjectTarget> {
+  return resolveProjectTarget(args.target, {
+    cwd,
+    ...(args.db ? { db: args.db } : {}),
+    emailMaps: args.emailMaps,
+    aliases: args.aliases,
+    mailmaps: args.mailmaps,
+    noDefaultMap: args.noDefaultMap,
+  });
+}

@@ -29,7 +29,7 @@ import {
 } from '../load-maps.ts';
 import {
   parseTargetArguments,
-  resolveProjectTarget,
+  resolveTargetArguments,
   type ProjectTarget,
 } from '../project-target.ts';
 
@@ -141,14 +141,7 @@ async function open(context: CommandContext, argv: string[]): Promise<Session> {
     '--format',
   ]);
   const { flags, rest } = parseAffiliationFlags(args.rest, context.cwd);
-  const target = await resolveProjectTarget(args.target, {
-    cwd: context.cwd,
-    ...(args.db ? { db: args.db } : {}),
-    emailMaps: args.emailMaps,
-    aliases: args.aliases,
-    mailmaps: args.mailmaps,
-    noDefaultMap: args.noDefaultMap,
-  });
+  const target = await resolveTargetArguments(args, context.cwd);
   const path = target.databasePath;
   const rel = relative(context.cwd, path);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;

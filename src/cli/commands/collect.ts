@@ -23,7 +23,7 @@ import { loadAffiliationMaps } from '../load-maps.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   parseTargetArguments,
-  resolveProjectTarget,
+  resolveTargetArguments,
   type ProjectTarget,
 } from '../project-target.ts';
 
@@ -113,14 +113,7 @@ export interface CollectRunResult {
 export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
   const args = parseTargetArguments(context.argv, ['--engine']);
   const flags = parseCollectFlags(args.rest);
-  const target = await resolveProjectTarget(args.target, {
-    cwd: context.cwd,
-    ...(args.db ? { db: args.db } : {}),
-    emailMaps: args.emailMaps,
-    aliases: args.aliases,
-    mailmaps: args.mailmaps,
-    noDefaultMap: args.noDefaultMap,
-  });
+  const target = await resolveTargetArguments(args, context.cwd);
   if (target.kind === 'database' && !args.db && !fs.existsSync(target.databasePath)) {
     throw new BarometerError('not-found', `${target.databasePath}: no such database`, {
       file: target.databasePath,
