@@ -1,20 +1,36 @@
 /**
- * `npm run bench [-- ARGS]`: a small dispatcher over the benches. `npm run bench -- mine ARGS` (the
- * default when the first argument names no bench) runs bench/mine.ts; each bench is a module with
- * one `run…(args)` function, so others can be added beside it.
+ * `npm run bench [-- ARGS]`: a small dispatcher over the benches.
+ *
+ * - no arguments: every bench in turn (mining, report, dashboard), each on its generated data;
+ * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`) with its own arguments;
+ * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
+ *
+ * Each bench is a module with one `run…(args)` function, so others can be added beside it.
  */
+import { runDashboardBench } from './dashboard.ts';
 import { runMineBench } from './mine.ts';
+import { runReportBench } from './report.ts';
 
-/** The benches by name. */
+/** The benches by name, in the order a bare `npm run bench` runs them. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   mine: runMineBench,
+  report: runReportBench,
+  dashboard: runDashboardBench,
 };
 
-const [first, ...rest] = process.argv.slice(2);
-const named = first !== undefined && first in BENCHES;
-const bench = BENCHES[named ? first : 'mine']!;
+const args = process.argv.slice(2);
+const [first, ...rest] = args;
 try {
-  await bench(named ? rest : process.argv.slice(2));
+  if (first === undefined) {
+    for (const [name, bench] of Object.entries(BENCHES)) {
+      console.log(`\n== bench: ${name} ==`);
+      await bench([]);
+    }
+  } else if (first in BENCHES) {
+    await BENCHES[first]!(rest);
+  } else {
+    await runMineBench(args);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
