@@ -2,14 +2,8 @@
  * gitdm's `EmailAliases` format: one `alias@address canonical@address` pair a line, `#` comments.
  * Matching is case-insensitive; an alias of an alias is followed to the end of the chain.
  */
-import {
-  contentLines,
-  formatSource,
-  lineCount,
-  type MapProblem,
-  type MapSource,
-  type Parsed,
-} from './map-problem.ts';
+import { formatSource, type MapProblem, type MapSource, type Parsed } from './map-problem.ts';
+import { parsePairLines } from './parse-pair-lines.ts';
 
 /** One alias line. */
 export interface AliasEntry {
@@ -24,27 +18,15 @@ const ADDRESS = /^[^\s@<>]*@[^\s@<>]+$/;
 
 /** Parses an EmailAliases text. */
 export function parseEmailAliases(text: string, file: string): Parsed<AliasEntry> {
-  const entries: AliasEntry[] = [];
-  const problems: MapProblem[] = [];
-  for (const { number, text: line } of contentLines(text)) {
-    const source = { file, line: number };
-    const fields = line.split(/\s+/);
-    if (fields.length !== 2) {
-      problems.push({
-        source,
-        problem: `expected "alias@address canonical@address", got ${fields.length} field${fields.length === 1 ? '' : 's'}: ${JSON.stringify(line)}`,
-      });
-      continue;
-    }
-    const [alias, canonical] = fields as [string, string];
-    const bad = [alias, canonical].find((a) => !ADDRESS.test(a));
-    if (bad !== undefined) {
-      problems.push({ source, problem: `not an e-mail address: ${JSON.stringify(bad)}` });
-      continue;
-    }
-    entries.push({ alias: alias.toLowerCase(), canonical: canonical.toLowerCase(), source });
-  }
-  return { entries, problems, lines: lineCount(text) };
+  return parsePairLines(text, file, {
+    wrongFieldCount: (fields, line) =>
+      `expected "alias@address canonical@address", got ${fields.length} field${fields.length === 1 ? '' : 's'}: ${JSON.stringify(line)}`,
+    read(alias, canonical, source) {
+      const bad = [alias, canonical].find((a) => !ADDRESS.test(a));
+      if (bad !== undefined) return `not an e-mail address: ${JSON.stringify(bad)}`;
+      return { alias: alias.toLowerCase(), canonical: canonical.toLowerCase(), source };
+    },
+  });
 }
 
 /** Aliases ready for lookups. */

@@ -2,13 +2,8 @@
  * The GitHub `logins` map: `login canonical@address` a line, `#` comments. Logins are matched
  * case-insensitively, as GitHub does.
  */
-import {
-  contentLines,
-  lineCount,
-  type MapProblem,
-  type MapSource,
-  type Parsed,
-} from './map-problem.ts';
+import type { MapSource, Parsed } from './map-problem.ts';
+import { parsePairLines } from './parse-pair-lines.ts';
 
 /** One login line. */
 export interface LoginEntry {
@@ -24,26 +19,13 @@ const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 
 /** Parses a logins text. */
 export function parseLogins(text: string, file: string): Parsed<LoginEntry> {
-  const entries: LoginEntry[] = [];
-  const problems: MapProblem[] = [];
-  for (const { number, text: line } of contentLines(text)) {
-    const source = { file, line: number };
-    const fields = line.split(/\s+/);
-    if (fields.length !== 2) {
-      problems.push({
-        source,
-        problem: `expected "login canonical@address", got ${JSON.stringify(line)}`,
-      });
-      continue;
-    }
-    const [login, email] = fields as [string, string];
-    if (!LOGIN.test(login)) {
-      problems.push({ source, problem: `not a GitHub login: ${JSON.stringify(login)}` });
-    } else if (!ADDRESS.test(email)) {
-      problems.push({ source, problem: `not an e-mail address: ${JSON.stringify(email)}` });
-    } else {
-      entries.push({ login: login.toLowerCase(), email: email.toLowerCase(), source });
-    }
-  }
-  return { entries, problems, lines: lineCount(text) };
+  return parsePairLines(text, file, {
+    wrongFieldCount: (_fields, line) =>
+      `expected "login canonical@address", got ${JSON.stringify(line)}`,
+    read(login, email, source) {
+      if (!LOGIN.test(login)) return `not a GitHub login: ${JSON.stringify(login)}`;
+      if (!ADDRESS.test(email)) return `not an e-mail address: ${JSON.stringify(email)}`;
+      return { login: login.toLowerCase(), email: email.toLowerCase(), source };
+    },
+  });
 }
