@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { commitsByMonth } from '../../../src/lib/metrics/commits-by-month.ts';
 import { commitsByQuarter } from '../../../src/lib/metrics/commits-by-quarter.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const at = (time: string) => ({ time, email: 'a@x.org', organisation: 'X' });
 
 describe('commits-by-quarter and commits-by-month', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('cuts periods at UTC boundaries and flags the partial last one', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       at('2017-09-30T23:59:59Z'),
       at('2017-10-01T00:00:00Z'),
       at('2017-12-31T23:59:59Z'),
@@ -38,7 +33,7 @@ describe('commits-by-quarter and commits-by-month', () => {
   });
 
   it('has no partial period when as-of starts a quarter', async () => {
-    db = await fixtureDatabase([at('2018-03-31T12:00:00Z')]);
+    const db = await openFixture([at('2018-03-31T12:00:00Z')]);
     const rows = await commitsByQuarter.run(db, params('2018-04-01', { since: '2018-01-01' }));
     expect(rows).toEqual([{ quarter: '2018-Q1', commits: 1, partial: false }]);
   });

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { commitsByYear } from '../../../src/lib/metrics/commits-by-year.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('commits-by-year', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('counts commits per UTC year, half-open at the as-of day, with empty years as 0', async () => {
     const at = (time: string) => ({ time, email: 'a@x.org', organisation: 'X' });
-    db = await fixtureDatabase([
+    const db = await openFixture([
       at('2014-12-31T23:59:59Z'), // before since: not counted
       at('2015-01-01T00:00:00Z'), // first instant of 2015
       at('2015-12-31T23:59:59Z'),
@@ -30,7 +25,7 @@ describe('commits-by-year', () => {
   });
 
   it('marks no year partial when as-of is 1 January, and a first year cut by since', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       { time: '2016-03-01T00:00:00Z', email: 'a@x.org', organisation: 'X' },
       { time: '2016-07-01T00:00:00Z', email: 'a@x.org', organisation: 'X' },
       { time: '2018-01-01T00:00:00Z', email: 'a@x.org', organisation: 'X' },
@@ -43,7 +38,7 @@ describe('commits-by-year', () => {
   });
 
   it('narrows to repositories and path prefixes, counting a commit in two repositories once', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       {
         time: '2017-02-01T00:00:00Z',
         email: 'a@x.org',

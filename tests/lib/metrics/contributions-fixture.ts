@@ -3,6 +3,7 @@
  * GitHub reviews written straight into the raw tables and `contributions`, as the collector and
  * the affiliation step would, so each test knows its answers.
  */
+import { afterEach } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
@@ -52,6 +53,22 @@ export async function fixtureDatabase(
   await ensureSchema(db);
   await insertFixture(db, commits, githubReviews);
   return db;
+}
+
+/**
+ * For a describe block: a function that opens fixture databases as {@link fixtureDatabase} does,
+ * each closed after the test that opened it.
+ */
+export function fixtureDatabases(): typeof fixtureDatabase {
+  const opened: NodeDatabase[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+  });
+  return async (commits, githubReviews) => {
+    const db = await fixtureDatabase(commits, githubReviews);
+    opened.push(db);
+    return db;
+  };
 }
 
 /** Writes commits and GitHub reviews into the raw tables and `contributions` of `db`. */

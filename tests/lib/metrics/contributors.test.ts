@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { activeContributorsByYear } from '../../../src/lib/metrics/active-contributors-by-year.ts';
 import { newContributorsByYear } from '../../../src/lib/metrics/new-contributors-by-year.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const c = (time: string, email: string) => ({
   time,
@@ -12,14 +11,10 @@ const c = (time: string, email: string) => ({
 });
 
 describe('active-contributors-by-year and new-contributors-by-year', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('counts distinct commit authors per year and people in their first year', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       c('2014-06-01T00:00:00Z', 'old@x.org'), // before since: makes old@ not new in 2016
       c('2015-01-01T00:00:00Z', 'a@x.org'),
       c('2015-06-01T00:00:00Z', 'a@x.org'),

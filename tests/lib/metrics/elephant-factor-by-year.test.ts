@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { elephantFactorByYear } from '../../../src/lib/metrics/elephant-factor-by-year.ts';
-import { fixtureDatabase, params, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, year: number): FixtureCommit[] =>
   Array.from({ length: n }, () => ({
@@ -11,14 +10,10 @@ const commits = (n: number, organisation: string, year: number): FixtureCommit[]
   }));
 
 describe('elephant-factor-by-year', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('counts the fewest organisations reaching half of all commits, Unknown in the total only', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       // 2013: A 5 of 10 → exactly half with one organisation.
       ...commits(5, 'A', 2013),
       ...commits(3, 'B', 2013),

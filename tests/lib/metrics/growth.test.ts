@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { growth, summariseGrowth } from '../../../src/lib/metrics/growth.ts';
-import { fixtureDatabase, params, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 /** `counts[year]` commits in each year, on 1 July. */
 function history(counts: Record<number, number>): FixtureCommit[] {
@@ -15,15 +14,11 @@ function history(counts: Record<number, number>): FixtureCommit[] {
 }
 
 describe('growth', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('gives yearly rates, the compound annual rate and the mean of rates over full years', async () => {
     // 2014 → 2017: 100, 110, 99, 125; 2018 is partial and ignored.
-    db = await fixtureDatabase(
+    const db = await openFixture(
       history({ 2013: 7, 2014: 100, 2015: 110, 2016: 99, 2017: 125, 2018: 500 }),
     );
     const rows = await growth.run(db, params('2018-06-01', { growthSince: 2014 }));
@@ -39,7 +34,7 @@ describe('growth', () => {
   });
 
   it('defaults growth-since to three full years before the last full year', async () => {
-    db = await fixtureDatabase(history({ 2014: 1, 2015: 2, 2016: 4, 2017: 8 }));
+    const db = await openFixture(history({ 2014: 1, 2015: 2, 2016: 4, 2017: 8 }));
     const summary = summariseGrowth(await growth.run(db, params('2018-01-01')))!;
     expect([summary.fromYear, summary.toYear]).toEqual([2014, 2017]);
     expect(summary.cagr).toBeCloseTo(1, 12);
@@ -47,7 +42,7 @@ describe('growth', () => {
   });
 
   it('gives null growth from a year of zero, and no summary for a span under a year', async () => {
-    db = await fixtureDatabase(history({ 2015: 10, 2017: 5 }));
+    const db = await openFixture(history({ 2015: 10, 2017: 5 }));
     const rows = await growth.run(db, params('2018-03-01', { growthSince: 2014 }));
     expect(rows.map((r) => [r.year, r.commits, r.growth])).toEqual([
       [2014, 0, null],

@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { last12Months, summariseLast12Months } from '../../../src/lib/metrics/last-12-months.ts';
-import { fixtureDatabase, params, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, time: string): FixtureCommit[] =>
   Array.from({ length: n }, () => ({ time, email: `dev@${organisation}.com`, organisation }));
 
 describe('last-12-months', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('ranks the window, gives the top N share with Unknown in the denominator, and compares sets', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       // Since 2011: A 10+3, B 8+1, C 5+3 → top 2 = {A, B}.
       ...commits(10, 'A', '2012-01-01T00:00:00Z'),
       ...commits(8, 'B', '2012-01-01T00:00:00Z'),
@@ -50,7 +45,7 @@ describe('last-12-months', () => {
   });
 
   it('gives an empty window zero commits and no organisations', async () => {
-    db = await fixtureDatabase(commits(2, 'A', '2012-01-01T00:00:00Z'));
+    const db = await openFixture(commits(2, 'A', '2012-01-01T00:00:00Z'));
     expect(
       summariseLast12Months(
         await last12Months.run(db, params('2018-06-01', { since: '2011-01-01' })),

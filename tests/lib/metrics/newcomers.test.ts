@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { firstContributions } from '../../../src/lib/metrics/first-contributions.ts';
 import { newcomers } from '../../../src/lib/metrics/newcomers.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('first-contributions and newcomers', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('dates first commits or reviews, and finds organisations new in the last 24 months', async () => {
-    db = await fixtureDatabase(
+    const db = await openFixture(
       [
         { time: '2009-05-01T00:00:00Z', email: 'a@citrix.com', organisation: 'Citrix' },
         // EPAM's first contribution is a review on a Citrix commit, just inside 24 months.

@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { organisationActivityByYear } from '../../../src/lib/metrics/organisation-activity-by-year.ts';
 import { organisationPeople } from '../../../src/lib/metrics/organisation-people.ts';
 import { organisationRepositories } from '../../../src/lib/metrics/organisation-repositories.ts';
 import { organisationsByYear } from '../../../src/lib/metrics/organisations-by-year.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('organisation metrics', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   const fixture = () =>
-    fixtureDatabase(
+    openFixture(
       [
         {
           time: '2015-03-01T00:00:00Z',
@@ -57,7 +52,7 @@ describe('organisation metrics', () => {
     );
 
   it("gives one organisation's years, people and repositories", async () => {
-    db = await fixture();
+    const db = await fixture();
     const p = params('2018-01-01', { since: '2015-01-01', organisation: 'Arm' });
     expect(await organisationActivityByYear.run(db, p)).toEqual([
       { year: 2015, commits: 1, reviews: 0 },
@@ -76,7 +71,7 @@ describe('organisation metrics', () => {
   });
 
   it('lists organisations by year with Unknown last in each year', async () => {
-    db = await fixture();
+    const db = await fixture();
     expect(
       await organisationsByYear.run(db, params('2018-01-01', { since: '2015-01-01' })),
     ).toEqual([

@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { reviewsAgainstCommits } from '../../../src/lib/metrics/reviews-against-commits.ts';
 import { reviewsByOrganisation } from '../../../src/lib/metrics/reviews-by-organisation.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const r = (organisation: string) => ({ email: `r@${organisation}.com`, organisation });
 
 describe('reviews-by-organisation and reviews-against-commits', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   const fixture = () =>
-    fixtureDatabase(
+    openFixture(
       [
         // Two trailers by one person on one commit count twice.
         {
@@ -59,7 +54,7 @@ describe('reviews-by-organisation and reviews-against-commits', () => {
     );
 
   it('counts each trailer and GitHub review per organisation per year', async () => {
-    db = await fixture();
+    const db = await fixture();
     expect(
       await reviewsByOrganisation.run(db, params('2018-01-01', { since: '2016-01-01' })),
     ).toEqual([
@@ -79,7 +74,7 @@ describe('reviews-by-organisation and reviews-against-commits', () => {
   });
 
   it('lets a trailer review follow its commit through filters; GitHub reviews drop out under a path', async () => {
-    db = await fixture();
+    const db = await fixture();
     const byPath = await reviewsAgainstCommits.run(
       db,
       params('2018-01-01', { since: '2016-01-01', paths: ['xen/arch/arm'] }),

@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { risers } from '../../../src/lib/metrics/risers.ts';
-import { fixtureDatabase, params, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, time: string): FixtureCommit[] =>
   Array.from({ length: n }, () => ({ time, email: `dev@${organisation}.com`, organisation }));
 
 describe('risers', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('compares the last 12 months with the average per full year from since or the first commit', async () => {
     // as-of 2018-06-01: window [2017-06-01, 2018-06-01); "before" = full years up to 2016.
-    db = await fixtureDatabase([
+    const db = await openFixture([
       // Arm: 2014–2016 → 4 + 4 + 4 = 12 over 3 years = 4/year; window 8 → ratio 2 (exactly twice: a riser).
       ...commits(4, 'Arm', '2014-03-01T00:00:00Z'),
       ...commits(4, 'Arm', '2015-03-01T00:00:00Z'),
@@ -62,7 +57,7 @@ describe('risers', () => {
   });
 
   it('starts "before" at the first full year when since is not 1 January', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       ...commits(10, 'X', '2015-06-01T00:00:00Z'), // in the year of since, which is not a full year
       ...commits(1, 'X', '2016-06-01T00:00:00Z'),
       ...commits(2, 'X', '2017-02-01T00:00:00Z'),

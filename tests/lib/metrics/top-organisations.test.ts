@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { topOrganisations } from '../../../src/lib/metrics/top-organisations.ts';
-import { fixtureDatabase, params, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, time = '2017-03-01T00:00:00Z'): FixtureCommit[] =>
   Array.from({ length: n }, () => ({
@@ -11,14 +10,10 @@ const commits = (n: number, organisation: string, time = '2017-03-01T00:00:00Z')
   }));
 
 describe('top-organisations', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('ranks by commits then name, keeps Unknown unranked but in every share', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       ...commits(3, 'Zeta'),
       ...commits(3, 'Alpha'),
       ...commits(2, 'Unknown'),

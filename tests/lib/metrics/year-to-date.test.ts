@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeDatabase } from '../../../src/lib/db/node.ts';
+import { describe, expect, it } from 'vitest';
 import { yearToDate } from '../../../src/lib/metrics/year-to-date.ts';
-import { fixtureDatabase, params } from './contributions-fixture.ts';
+import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const at = (time: string) => ({ time, email: 'a@x.org', organisation: 'X' });
 
 describe('year-to-date', () => {
-  let db: NodeDatabase | undefined;
-  afterEach(async () => {
-    await db?.close();
-    db = undefined;
-  });
+  const openFixture = fixtureDatabases();
 
   it('compares [1 January, as-of) with the same span a year earlier', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       at('2016-12-31T23:59:59Z'), // before both spans
       at('2017-01-01T00:00:00Z'),
       at('2017-05-31T23:59:59Z'),
@@ -37,7 +32,7 @@ describe('year-to-date', () => {
   });
 
   it('maps 29 February to 1 March of the year before, and leap years keep their 29th', async () => {
-    db = await fixtureDatabase([
+    const db = await openFixture([
       at('2019-02-28T12:00:00Z'),
       at('2020-02-28T12:00:00Z'),
       at('2020-02-29T12:00:00Z'),
@@ -61,7 +56,7 @@ describe('year-to-date', () => {
   });
 
   it('on 1 January compares the whole last year with the one before; growth from zero is null', async () => {
-    db = await fixtureDatabase([at('2017-03-01T00:00:00Z')]);
+    const db = await openFixture([at('2017-03-01T00:00:00Z')]);
     expect(await yearToDate.run(db, params('2018-01-01'))).toEqual([
       {
         from: '2017-01-01',
