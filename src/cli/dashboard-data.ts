@@ -91,9 +91,10 @@ export async function prepareDashboardData(
     context.logger.info(
       `${target.databasePath} does not exist yet: collecting ${target.config.name} first`,
     );
-    const { runCollect, summaryLine } = await import('./commands/collect.ts');
+    const { runCollect, summaryLine, affiliationLine } = await import('./commands/collect.ts');
     const run = await runCollect({ ...context, argv: targetArgv });
     context.logger.info(summaryLine(run));
+    context.logger.info(affiliationLine(run.affiliations));
     target = run.target;
   }
   if ((await contributionCount(target.databasePath)) === 0) {
