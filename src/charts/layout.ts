@@ -52,6 +52,11 @@ export function baseFontSize(width: number, height: number): number {
   return Math.max(13, Math.min(36, Math.round(reference * 0.0175)));
 }
 
+/** Line spacing of the hatch pattern (partial periods, `Unknown`) of a `width`×`height` px figure, px. */
+export function hatchSize(width: number, height: number): number {
+  return Math.max(4, baseFontSize(width, height) * 0.5);
+}
+
 /** Lays out the frame: header lines, the plot, then note and source lines at the bottom. */
 export function frameLayout(
   width: number,
