@@ -13,22 +13,14 @@ import { resolveProjectTarget } from '../../src/cli/project-target.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
 import { capture } from '../helpers/capture.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 let repo: GitFixture;
 let cwd: string;
 const DB = 'data/p.duckdb';
 
-async function run(...args: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await main(['affiliations', ...args], {
-    cwd,
-    stdout,
-    stderr,
-    clock: () => new Date('2024-01-01T00:00:00Z'),
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (...args: string[]) =>
+  runCli(['affiliations', ...args], { cwd, clock: () => new Date('2024-01-01T00:00:00Z') });
 
 function write(path: string, text: string) {
   mkdirSync(join(cwd, path, '..'), { recursive: true });

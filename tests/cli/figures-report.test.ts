@@ -2,26 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
 import { generatedProject } from '../lib/report/generated-project.ts';
 import { decodePng, distinctPixels } from '../charts/png-decode.ts';
-import { capture } from '../helpers/capture.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const clock = () => new Date('2018-06-01T08:30:00Z');
 
 describe('barometer report --figures', () => {
   let dir: string;
 
-  async function run(...args: string[]) {
-    const stdout = capture();
-    const stderr = capture();
-    const code = await main(['report', ...args], { stdout, stderr, cwd: dir, clock, env: {} });
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  }
+  const run = (...args: string[]) => runCli(['report', ...args], { cwd: dir, clock, env: {} });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'barometer-report-figures-'));

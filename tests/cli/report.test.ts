@@ -9,6 +9,7 @@ import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
 import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
 import { generatedProject } from '../lib/report/generated-project.ts';
 import { capture } from '../helpers/capture.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const clock = () => new Date('2018-06-01T08:30:00Z');
 const golden = (name: string) =>
@@ -19,12 +20,7 @@ describe('barometer report', () => {
   let dbPath: string;
 
   /** Runs the CLI in `dir` with the fixed clock. */
-  async function run(...args: string[]) {
-    const stdout = capture();
-    const stderr = capture();
-    const code = await main(['report', ...args], { stdout, stderr, cwd: dir, clock, env: {} });
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  }
+  const run = (...args: string[]) => runCli(['report', ...args], { cwd: dir, clock, env: {} });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'barometer-report-'));

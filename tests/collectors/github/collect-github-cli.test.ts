@@ -2,13 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NO_TOKEN_MESSAGE } from '../../../collectors/github/collect-github.ts';
-import { main } from '../../../src/cli/main.ts';
 import { openNodeDatabase } from '../../../src/lib/db/node.ts';
 import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 import { fixtureState, NOW, TOKEN } from './fixture-state.ts';
 import { dumpDatabase } from './github-test-kit.ts';
-import { capture } from '../../helpers/capture.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 
 const cleanups: Array<() => unknown> = [];
 afterAll(async () => {
@@ -33,22 +32,8 @@ async function project(): Promise<{ repo: GitFixture; server: FakeGitHub; config
   return { repo, server, config };
 }
 
-async function collect(
-  config: string,
-  cwd: string,
-  env: Record<string, string>,
-  flags: string[] = [],
-) {
-  const stdout = capture({ isTTY: false });
-  const stderr = capture({ isTTY: false });
-  const code = await main(['collect', config, ...flags], {
-    stdout,
-    stderr,
-    cwd,
-    clock: () => NOW,
-    env,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+function collect(config: string, cwd: string, env: Record<string, string>, flags: string[] = []) {
+  return runCli(['collect', config, ...flags], { cwd, clock: () => NOW, env }, { isTTY: false });
 }
 
 describe('barometer collect with a github section', () => {
