@@ -2,22 +2,20 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { startGitHttpServer } from '../collectors/git/git-http-server.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../helpers/git-fixture.ts';
 import { capture } from '../helpers/capture.ts';
+import { cleanupAfterAll } from '../helpers/cleanups.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const defer = cleanupAfterAll();
 
 function fixture(options?: Parameters<typeof createRepository>[0]): GitFixture {
   const repo = createRepository(options);
-  cleanups.push(() => repo.cleanup());
+  defer(() => repo.cleanup());
   return repo;
 }
 
@@ -90,7 +88,7 @@ describe('barometer collect', () => {
     const remote = fixture({ bare: true });
     history(remote, 4);
     const server = await startGitHttpServer(remote.root);
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const cwd = makeTempDir();
     mkdirSync(join(cwd, 'projects'));
     writeFileSync(
@@ -243,7 +241,7 @@ describe('barometer collect errors: one line and a non-zero exit', () => {
       ],
       { cwd: projectRoot, stdio: ['pipe', 'pipe', 'inherit'] },
     );
-    cleanups.push(() => holder.kill());
+    defer(() => holder.kill());
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       holder.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));

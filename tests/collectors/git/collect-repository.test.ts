@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectRepository,
   type CollectOptions,
@@ -10,21 +10,19 @@ import { silentLogger } from '../../../src/lib/effects.ts';
 import { isBarometerError } from '../../../src/lib/errors.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
 import { startGitHttpServer } from './git-http-server.ts';
+import { cleanupAfterAll } from '../../helpers/cleanups.ts';
 
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const defer = cleanupAfterAll();
 
 function fixture(options?: Parameters<typeof createRepository>[0]): GitFixture {
   const repo = createRepository(options);
-  cleanups.push(() => repo.cleanup());
+  defer(() => repo.cleanup());
   return repo;
 }
 
 async function database(): Promise<NodeDatabase> {
   const db = await openNodeDatabase(':memory:');
-  cleanups.push(() => db.close());
+  defer(() => db.close());
   return db;
 }
 
@@ -408,7 +406,7 @@ describe('the default branch', () => {
     const upstream = fixture({ bare: true });
     linear(upstream, 0, 3);
     const clone = join(makeTempDir(), 'clone');
-    cleanups.push(() => fs.rmSync(clone, { recursive: true, force: true }));
+    defer(() => fs.rmSync(clone, { recursive: true, force: true }));
     upstream.git(['clone', '-q', upstream.gitdir, clone]);
     upstream.git(['-C', clone, 'checkout', '-q', '-b', 'feature']);
     upstream.git(['-C', clone, 'commit', '-q', '--allow-empty', '-m', 'local only'], {
@@ -448,9 +446,9 @@ describe('remote repositories over HTTP', () => {
     const repo = fixture({ bare: true });
     linear(repo, 0, 4);
     const server = await startGitHttpServer(repo.root);
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const cacheDir = makeTempDir();
-    cleanups.push(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+    defer(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
     const db = await database();
     // What a clone killed half-way leaves behind is cleared, not reused.
     fs.mkdirSync(join(cacheDir, 'remote.git.partial-1'), { recursive: true });
@@ -481,7 +479,7 @@ describe('remote repositories over HTTP', () => {
     const repo = fixture({ bare: true });
     linear(repo, 0, 1);
     const server = await startGitHttpServer(repo.root);
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const cacheDir = makeTempDir();
     const db = await database();
     const fail = (source: string, branch?: string) =>
@@ -502,7 +500,7 @@ describe('remote repositories over HTTP', () => {
       new RegExp(`^source: cannot fetch ${server.url}/repo.git: .*ECONNREFUSED`),
     );
     const live = await startGitHttpServer(repo.root);
-    cleanups.push(() => live.close());
+    defer(() => live.close());
     expect(await fail(`${live.url}/missing.git`)).toBe(
       `source: cannot fetch ${live.url}/missing.git: HTTP 404`,
     );

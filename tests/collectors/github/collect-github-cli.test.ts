@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_TOKEN_MESSAGE } from '../../../collectors/github/collect-github.ts';
 import { openNodeDatabase } from '../../../src/lib/db/node.ts';
 import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';
@@ -8,18 +8,16 @@ import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 import { fixtureState, NOW, TOKEN } from './fixture-state.ts';
 import { dumpDatabase } from './github-test-kit.ts';
 import { runCli } from '../../helpers/run-cli.ts';
+import { cleanupAfterAll } from '../../helpers/cleanups.ts';
 
-const cleanups: Array<() => unknown> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const defer = cleanupAfterAll();
 
 async function project(): Promise<{ repo: GitFixture; server: FakeGitHub; config: string }> {
   const repo = createRepository();
-  cleanups.push(() => repo.cleanup());
+  defer(() => repo.cleanup());
   repo.commit({ message: 'First\n', files: { 'a.txt': 'a\n' } });
   const server = await startFakeGitHub(fixtureState(), () => NOW);
-  cleanups.push(() => server.close());
+  defer(() => server.close());
   const config = join(repo.root, 'tool.json');
   writeFileSync(
     config,
