@@ -44,6 +44,15 @@ export interface FixtureGithubReview {
 const q = (value: string | null | undefined) =>
   value === null || value === undefined ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
 
+/** `n` commits by `dev@<organisation>.com` of `organisation`, all at `time` (ISO instant). */
+export function sameCommits(n: number, organisation: string, time: string): FixtureCommit[] {
+  return Array.from({ length: n }, () => ({
+    time,
+    email: `dev@${organisation}.com`,
+    organisation,
+  }));
+}
+
 /** An in-memory Barometer database holding the given commits and GitHub reviews. */
 export async function fixtureDatabase(
   commits: FixtureCommit[],

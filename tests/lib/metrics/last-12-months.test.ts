@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { last12Months, summariseLast12Months } from '../../../src/lib/metrics/last-12-months.ts';
-import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
-
-const commits = (n: number, organisation: string, time: string): FixtureCommit[] =>
-  Array.from({ length: n }, () => ({ time, email: `dev@${organisation}.com`, organisation }));
+import { fixtureDatabases, params, sameCommits } from './contributions-fixture.ts';
 
 describe('last-12-months', () => {
   const openFixture = fixtureDatabases();
@@ -11,15 +8,15 @@ describe('last-12-months', () => {
   it('ranks the window, gives the top N share with Unknown in the denominator, and compares sets', async () => {
     const db = await openFixture([
       // Since 2011: A 10+3, B 8+1, C 5+3 → top 2 = {A, B}.
-      ...commits(10, 'A', '2012-01-01T00:00:00Z'),
-      ...commits(8, 'B', '2012-01-01T00:00:00Z'),
-      ...commits(5, 'C', '2012-01-01T00:00:00Z'),
+      ...sameCommits(10, 'A', '2012-01-01T00:00:00Z'),
+      ...sameCommits(8, 'B', '2012-01-01T00:00:00Z'),
+      ...sameCommits(5, 'C', '2012-01-01T00:00:00Z'),
       // Window [2017-06-01, 2018-06-01): C 3, A 3 (tie → A first), B 1, Unknown 3.
-      ...commits(3, 'C', '2017-06-01T00:00:00Z'), // first instant of the window
-      ...commits(3, 'A', '2018-05-31T23:59:59Z'),
-      ...commits(1, 'B', '2018-01-01T00:00:00Z'),
-      ...commits(3, 'Unknown', '2018-01-01T00:00:00Z'),
-      ...commits(4, 'B', '2017-05-31T23:59:59Z'), // just before the window
+      ...sameCommits(3, 'C', '2017-06-01T00:00:00Z'), // first instant of the window
+      ...sameCommits(3, 'A', '2018-05-31T23:59:59Z'),
+      ...sameCommits(1, 'B', '2018-01-01T00:00:00Z'),
+      ...sameCommits(3, 'Unknown', '2018-01-01T00:00:00Z'),
+      ...sameCommits(4, 'B', '2017-05-31T23:59:59Z'), // just before the window
     ]);
     const summary = summariseLast12Months(
       await last12Months.run(db, params('2018-06-01', { since: '2011-01-01', top: 2 })),
@@ -45,7 +42,7 @@ describe('last-12-months', () => {
   });
 
   it('gives an empty window zero commits and no organisations', async () => {
-    const db = await openFixture(commits(2, 'A', '2012-01-01T00:00:00Z'));
+    const db = await openFixture(sameCommits(2, 'A', '2012-01-01T00:00:00Z'));
     expect(
       summariseLast12Months(
         await last12Months.run(db, params('2018-06-01', { since: '2011-01-01' })),

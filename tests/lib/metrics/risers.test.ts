@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { risers } from '../../../src/lib/metrics/risers.ts';
-import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
-
-const commits = (n: number, organisation: string, time: string): FixtureCommit[] =>
-  Array.from({ length: n }, () => ({ time, email: `dev@${organisation}.com`, organisation }));
+import { fixtureDatabases, params, sameCommits } from './contributions-fixture.ts';
 
 describe('risers', () => {
   const openFixture = fixtureDatabases();
@@ -12,28 +9,28 @@ describe('risers', () => {
     // as-of 2018-06-01: window [2017-06-01, 2018-06-01); "before" = full years up to 2016.
     const db = await openFixture([
       // Arm: 2014–2016 → 4 + 4 + 4 = 12 over 3 years = 4/year; window 8 → ratio 2 (exactly twice: a riser).
-      ...commits(4, 'Arm', '2014-03-01T00:00:00Z'),
-      ...commits(4, 'Arm', '2015-03-01T00:00:00Z'),
-      ...commits(4, 'Arm', '2016-03-01T00:00:00Z'),
-      ...commits(8, 'Arm', '2017-07-01T00:00:00Z'),
+      ...sameCommits(4, 'Arm', '2014-03-01T00:00:00Z'),
+      ...sameCommits(4, 'Arm', '2015-03-01T00:00:00Z'),
+      ...sameCommits(4, 'Arm', '2016-03-01T00:00:00Z'),
+      ...sameCommits(8, 'Arm', '2017-07-01T00:00:00Z'),
       // AMD: 2012–2016 (since 2012) → 10 over 5 years = 2/year; window 7 → 3.5. Commits in 2011
       // (before since) and in 2017 before the window do not count.
-      ...commits(50, 'AMD', '2011-06-01T00:00:00Z'),
-      ...commits(10, 'AMD', '2012-06-01T00:00:00Z'),
-      ...commits(9, 'AMD', '2017-05-31T00:00:00Z'),
-      ...commits(7, 'AMD', '2018-05-31T23:59:59Z'),
+      ...sameCommits(50, 'AMD', '2011-06-01T00:00:00Z'),
+      ...sameCommits(10, 'AMD', '2012-06-01T00:00:00Z'),
+      ...sameCommits(9, 'AMD', '2017-05-31T00:00:00Z'),
+      ...sameCommits(7, 'AMD', '2018-05-31T23:59:59Z'),
       // Citrix: 10/year, window 19 → 1.9: not a riser.
-      ...commits(30, 'Citrix', '2015-01-01T00:00:00Z'),
-      ...commits(19, 'Citrix', '2018-01-01T00:00:00Z'),
+      ...sameCommits(30, 'Citrix', '2015-01-01T00:00:00Z'),
+      ...sameCommits(19, 'Citrix', '2018-01-01T00:00:00Z'),
       // EPAM: first commit in 2017, no full year before the window: a newcomer, not a riser.
-      ...commits(1, 'EPAM', '2017-01-15T00:00:00Z'),
-      ...commits(20, 'EPAM', '2018-01-15T00:00:00Z'),
+      ...sameCommits(1, 'EPAM', '2017-01-15T00:00:00Z'),
+      ...sameCommits(20, 'EPAM', '2018-01-15T00:00:00Z'),
       // Xen Corp: commits before since only, none in "before": a zero average is no riser.
-      ...commits(5, 'XenCorp', '2009-01-01T00:00:00Z'),
-      ...commits(10, 'XenCorp', '2018-01-01T00:00:00Z'),
+      ...sameCommits(5, 'XenCorp', '2009-01-01T00:00:00Z'),
+      ...sameCommits(10, 'XenCorp', '2018-01-01T00:00:00Z'),
       // Unknown never rises.
-      ...commits(1, 'Unknown', '2015-01-01T00:00:00Z'),
-      ...commits(20, 'Unknown', '2018-01-01T00:00:00Z'),
+      ...sameCommits(1, 'Unknown', '2015-01-01T00:00:00Z'),
+      ...sameCommits(20, 'Unknown', '2018-01-01T00:00:00Z'),
     ]);
     const rows = await risers.run(db, params('2018-06-01', { since: '2012-01-01' }));
     expect(rows).toEqual([
@@ -58,9 +55,9 @@ describe('risers', () => {
 
   it('starts "before" at the first full year when since is not 1 January', async () => {
     const db = await openFixture([
-      ...commits(10, 'X', '2015-06-01T00:00:00Z'), // in the year of since, which is not a full year
-      ...commits(1, 'X', '2016-06-01T00:00:00Z'),
-      ...commits(2, 'X', '2017-02-01T00:00:00Z'),
+      ...sameCommits(10, 'X', '2015-06-01T00:00:00Z'), // in the year of since, which is not a full year
+      ...sameCommits(1, 'X', '2016-06-01T00:00:00Z'),
+      ...sameCommits(2, 'X', '2017-02-01T00:00:00Z'),
     ]);
     // as-of 2017-06-01: window from 2016-06-01; before = 2016..2015 → empty for since 2015-03-01.
     expect(await risers.run(db, params('2017-06-01', { since: '2015-03-01' }))).toEqual([]);
