@@ -36,6 +36,15 @@ export function formatChange(change: number | null | undefined): string {
   return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded)}%`;
 }
 
+/** How a change label is coloured. */
+export type ChangeTone = 'positive' | 'negative' | 'muted';
+
+/** The tone of a change (fraction): `muted` when null or when it reads `±0%`, else by its sign. */
+export function changeTone(change: number | null): ChangeTone {
+  if (change === null || Math.round(change * 100) === 0) return 'muted';
+  return change > 0 ? 'positive' : 'negative';
+}
+
 /** A ratio: `2.43` → `×2.4`. */
 export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '–';
