@@ -23,10 +23,15 @@ export interface Last12MonthsRow {
 
 /** The window's figures, as the weather report states them. */
 export interface Last12MonthsSummary {
+  /** The window's start: the as-of date one year earlier (29 February → 1 March). */
   from: string;
+  /** The as-of date (exclusive). */
   to: string;
+  /** All commits of the window, `Unknown`'s included. */
   commits: number;
+  /** Share of the top N organisations of the last 12 months. */
   topShare: number;
+  /** Whether the last 12 months' top N is the same set of names as the `since` top N. */
   sameTopAsSince: boolean;
   /** Ranked organisations, never `Unknown`. */
   organisations: Array<{ organisation: string; commits: number; share: number }>;

@@ -3,7 +3,7 @@
  * when they hold a comma, a quote, a line break or edge spaces). Text cells that a spreadsheet
  * would run as a formula (starting with = + - @, a tab or a carriage return) get a leading `'`.
  */
-import type { WeatherReport } from './weather-report.ts';
+import type { OrganisationShare, UnknownShare, WeatherReport } from './weather-report.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -29,8 +29,8 @@ export function csvTable(header: readonly string[], rows: readonly Cell[][]): st
 export function renderCsv(report: WeatherReport): Record<string, string> {
   const files: Record<string, string> = {};
   const rankedWithUnknown = (
-    organisations: Array<{ organisation: string; commits: number; share: number }>,
-    unknown: { commits: number; share: number },
+    organisations: OrganisationShare[],
+    unknown: UnknownShare,
   ): Cell[][] => [
     ...organisations.map((o, i): Cell[] => [i + 1, o.organisation, o.commits, o.share]),
     ...(unknown.commits > 0 ? [[null, 'Unknown', unknown.commits, unknown.share]] : []),

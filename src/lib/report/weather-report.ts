@@ -12,6 +12,7 @@ import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter.ts';
 import type { CommitsByYearRow } from '../metrics/commits-by-year.ts';
 import type { FirstContributionRow } from '../metrics/first-contributions.ts';
 import type { GrowthSummary } from '../metrics/growth.ts';
+import type { Last12MonthsSummary } from '../metrics/last-12-months.ts';
 import type { NewContributorsRow } from '../metrics/new-contributors-by-year.ts';
 import type { NewcomerRow } from '../metrics/newcomers.ts';
 import type { OrganisationsByYearRow } from '../metrics/organisations-by-year.ts';
@@ -57,17 +58,7 @@ export interface WeatherReport {
   /** All commits in [since, asOf), `Unknown`'s included. */
   totalCommits: number;
   unknown: UnknownShare;
-  last12Months: {
-    from: string;
-    to: string;
-    commits: number;
-    /** Share of the top N organisations of the last 12 months. */
-    topShare: number;
-    /** Whether the last 12 months' top N is the same set of names as the `since` top N. */
-    sameTopAsSince: boolean;
-    organisations: OrganisationShare[];
-    unknown: UnknownShare;
-  };
+  last12Months: Last12MonthsSummary;
   /** Commits per organisation per calendar year (`Unknown` included, marked by its name). */
   organisationsByYear: OrganisationsByYearRow[];
   reviewsByOrganisation: ReviewsByOrganisationRow[];
