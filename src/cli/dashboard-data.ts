@@ -12,7 +12,7 @@ import type { CommandContext } from './command.ts';
 import { exportData } from './export-arrow.ts';
 import {
   parseTargetArguments,
-  resolveProjectTarget,
+  resolveTargetArguments,
   type ProjectTarget,
 } from './project-target.ts';
 
@@ -79,14 +79,7 @@ export async function prepareDashboardData(
   exportDir?: string,
 ): Promise<DashboardData> {
   const args = parseTargetArguments(targetArgv);
-  let target = await resolveProjectTarget(args.target, {
-    cwd: context.cwd,
-    ...(args.db ? { db: args.db } : {}),
-    emailMaps: args.emailMaps,
-    aliases: args.aliases,
-    mailmaps: args.mailmaps,
-    noDefaultMap: args.noDefaultMap,
-  });
+  let target = await resolveTargetArguments(args, context.cwd);
   if (!existsSync(target.databasePath)) {
     context.logger.info(
       `${target.databasePath} does not exist yet: collecting ${target.config.name} first`,
