@@ -15,12 +15,13 @@
 --     `xen/arch/arm64/x.c`), either as its new or its old path; a trailer review follows its commit.
 --     GitHub reviews have no files, so they drop out under a path filter.
 -- `since` is not applied here: each metric applies it (or not) as its definition says.
+-- `$top` and `$growth_since` are not bound here either: the few metrics that need them name them
+-- themselves, so changing N or the growth span leaves every other metric's query (and a cached
+-- result of it) unchanged.
 WITH given AS (
   SELECT
     CAST($as_of AS DATE) AS as_of,
     CAST($since AS DATE) AS since,
-    CAST($top AS INTEGER) AS top,
-    CAST($growth_since AS INTEGER) AS growth_since,
     CAST($repositories AS VARCHAR[]) AS repositories,
     list_transform(CAST($paths AS VARCHAR[]), p -> rtrim(p, '/')) AS paths
 ),
@@ -28,8 +29,6 @@ bounds AS (
   SELECT
     as_of,
     since,
-    top,
-    growth_since,
     repositories,
     paths,
     -- The last day that counts.

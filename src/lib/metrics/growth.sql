@@ -5,7 +5,7 @@
 -- and the mean of the yearly rates (NULL when one of them is NULL). No rows when the span is
 -- shorter than one year.
 WITH span AS (
-  SELECT growth_since AS from_year, last_full_year AS to_year FROM bounds
+  SELECT CAST($growth_since AS INTEGER) AS from_year, last_full_year AS to_year FROM bounds
 ),
 years AS (
   SELECT CAST(y AS INTEGER) AS year

@@ -30,10 +30,10 @@ since_ranked AS (
   GROUP BY f.organisation
 ),
 recent_top AS (
-  SELECT r.organisation FROM recent_ranked AS r, bounds AS b WHERE r.rank <= b.top
+  SELECT r.organisation FROM recent_ranked AS r WHERE r.rank <= CAST($top AS INTEGER)
 ),
 since_top AS (
-  SELECT s.organisation FROM since_ranked AS s, bounds AS b WHERE s.rank <= b.top
+  SELECT s.organisation FROM since_ranked AS s WHERE s.rank <= CAST($top AS INTEGER)
 ),
 summary AS (
   SELECT
