@@ -114,7 +114,7 @@ describe('barometer affiliations apply', () => {
     expect(
       await db.query(
         `SELECT contribution_id LIKE 'github:%' AS github, strftime(time, '%Y-%m-%d') AS day, person, organisation
-         FROM contributions ORDER BY time`,
+         FROM contributions ORDER BY time, person`,
       ),
     ).toEqual([
       { github: false, day: '2010-05-01', person: 'ann@bigcorp.example', organisation: 'Big Corp' },

@@ -40,7 +40,7 @@ describe('GitHub history to figures', () => {
       await rows(
         db,
         `SELECT contribution_id, repository, time, person, organisation FROM contributions
-          WHERE source = 'github' ORDER BY time`,
+          WHERE source = 'github' ORDER BY time, contribution_id`,
       ),
     ).toEqual(
       [
