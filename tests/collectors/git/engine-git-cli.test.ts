@@ -9,12 +9,14 @@ import { createRepository, makeTempDir, type GitFixture } from '../../helpers/gi
 
 const source = createGitCliSource();
 
+/** Every commit `engine` (default: the plain git-cli source) yields for `fixture`'s whole history. */
 async function mine(
   fixture: GitFixture,
   options: Partial<WalkOptions> = {},
+  engine = source,
 ): Promise<MinedCommit[]> {
   const commits: MinedCommit[] = [];
-  for await (const commit of source.walk({
+  for await (const commit of engine.walk({
     gitdir: fixture.gitdir,
     head: fixture.rev(),
     exclude: [],
@@ -297,16 +299,7 @@ describe('git-cli engine on a linear history with every odd case', () => {
           GIT_CONFIG_VALUE_0: 'false',
         },
       });
-      const seen: string[] = [];
-      for await (const commit of hooked.walk({
-        gitdir: repo.gitdir,
-        head: repo.rev(),
-        exclude: [],
-        isKnown: () => false,
-        withFiles: true,
-      })) {
-        seen.push(commit.id);
-      }
+      const seen = (await mine(repo, {}, hooked)).map((commit) => commit.id);
       expect(seen).toEqual([
         ids.root,
         ids.odd,
@@ -352,17 +345,7 @@ describe('git-cli engine on a linear history with every odd case', () => {
         ].join('\n'),
       );
       const configured = createGitCliSource({ env: { ...process.env, GIT_CONFIG_GLOBAL: config } });
-      const commits: MinedCommit[] = [];
-      for await (const commit of configured.walk({
-        gitdir: repo.gitdir,
-        head: repo.rev(),
-        exclude: [],
-        isKnown: () => false,
-        withFiles: true,
-      })) {
-        commits.push(commit);
-      }
-      expect(commits).toEqual(await mine(repo));
+      expect(await mine(repo, {}, configured)).toEqual(await mine(repo));
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -549,16 +532,7 @@ describe('git-cli engine renames', () => {
   afterAll(() => repo.cleanup());
 
   async function lastFiles(renames?: 'exact' | 'similar') {
-    const commits: MinedCommit[] = [];
-    for await (const commit of createGitCliSource({ renames }).walk({
-      gitdir: repo.gitdir,
-      head: repo.rev(),
-      exclude: [],
-      isKnown: () => false,
-      withFiles: true,
-    })) {
-      commits.push(commit);
-    }
+    const commits = await mine(repo, {}, createGitCliSource({ renames }));
     return commits.at(-1)!.files;
   }
 
@@ -589,16 +563,7 @@ describe('git-cli engine on a shallow clone', () => {
   afterAll(() => repo.cleanup());
 
   it('reports the parents the boundary commit names, and its files against the empty tree', async () => {
-    const commits: MinedCommit[] = [];
-    for await (const commit of source.walk({
-      gitdir: join(repo.root, 'shallow', '.git'),
-      head: ids[2]!,
-      exclude: [],
-      isKnown: () => false,
-      withFiles: true,
-    })) {
-      commits.push(commit);
-    }
+    const commits = await mine(repo, { gitdir: join(repo.root, 'shallow', '.git'), head: ids[2]! });
     expect(commits.map((c) => [c.id, c.parents])).toEqual([
       [ids[1], [ids[0]]],
       [ids[2], [ids[1]]],
