@@ -47,6 +47,13 @@ export interface WalkOptions {
   exclude: string[];
   /** True for commits already stored; the engine skips them (a run that was killed resumes). */
   isKnown: (id: string) => boolean;
+  /**
+   * True when the stored commits are closed under ancestry (every run so far finished), so an
+   * engine may stop walking at a known commit. False after an interrupted run: engines store in
+   * whatever order they read, so its commits can be newer than commits it never reached.
+   * Default: false.
+   */
+  knownClosed?: boolean;
   /** Count changed lines per file. Default: true. False gives metadata only (faster). */
   withFiles: boolean;
   /**
@@ -61,9 +68,9 @@ export interface CommitSource {
   /** Which path a run took; printed in the summary line and stored in collect_runs.engine. */
   readonly engine: 'git-cli' | 'isomorphic-git';
   /**
-   * Yields every commit reachable from `head` and not from `exclude`, skipping `isKnown` ones, with
-   * parents before children (oldest first), so a run stopped at any point leaves a stored set
-   * closed under ancestry.
+   * Yields every commit reachable from `head` and not from `exclude`, skipping `isKnown` ones, each
+   * once, in the engine's own order (git-cli: newest first, as git streams it; isomorphic-git:
+   * parents before children).
    */
   walk(options: WalkOptions): AsyncIterable<MinedCommit>;
 }

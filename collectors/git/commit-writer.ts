@@ -25,7 +25,10 @@ export interface CommitWriterOptions {
   batchSize?: number;
   /** Changed files that also end a batch early (huge commits). Default 50,000. */
   batchFiles?: number;
-  /** Called after each batch is committed, with its 1-based number and the commits written so far. */
+  /**
+   * Called after each batch is committed, with its 1-based number and the commits written so far;
+   * a throw stops the run (it surfaces at the next add or flush).
+   */
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
 }
 
@@ -52,26 +55,34 @@ const TRAILER_TYPES = [VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VAR
 /** DuckDB's largest data chunk, in rows. */
 const CHUNK_ROWS = 2048;
 
-/** Rows of one table gathered column by column, appended as data chunks (far fewer native calls than row by row). */
+/**
+ * Rows of one table gathered column by column in chunks of {@link CHUNK_ROWS}, appended as data
+ * chunks: far fewer native calls than row by row, and no copying of columns to cut them into chunks.
+ */
 class Columns {
-  readonly columns: DuckDBValue[][];
-  constructor(private readonly types: DuckDBType[]) {
-    this.columns = types.map(() => []);
-  }
-  add(...values: DuckDBValue[]): void {
-    for (let i = 0; i < values.length; i++) this.columns[i]!.push(values[i]!);
+  private readonly chunks: DuckDBValue[][][] = [];
+  private current: DuckDBValue[][] | null = null;
+  private count = 0;
+  constructor(private readonly types: DuckDBType[]) {}
+  /** The columns to push one row's values onto (one value each, in column order). */
+  row(): DuckDBValue[][] {
+    if (this.count % CHUNK_ROWS === 0) {
+      this.current = this.types.map(() => []);
+      this.chunks.push(this.current);
+    }
+    this.count++;
+    return this.current!;
   }
   get rows(): number {
-    return this.columns[0]!.length;
+    return this.count;
   }
   async append(db: NodeDatabase, table: string): Promise<void> {
-    if (this.rows === 0) return;
+    if (this.count === 0) return;
     const appender = await db.connection.createAppender(table);
     try {
-      for (let start = 0; start < this.rows; start += CHUNK_ROWS) {
-        const end = Math.min(this.rows, start + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(this.types, end - start);
-        chunk.setColumns(this.columns.map((column) => column.slice(start, end)));
+      for (const columns of this.chunks) {
+        const chunk = DuckDBDataChunk.create(this.types, columns[0]!.length);
+        chunk.setColumns(columns);
         appender.appendDataChunk(chunk);
       }
       appender.flushSync();
@@ -105,11 +116,28 @@ function uniqueFiles(files: MinedFile[]): MinedFile[] {
   return [...byPath.values()];
 }
 
-/** Appends commits of one repository to `commits`, `commit_files` and `trailers`. */
+/** The rows of one batch, gathered and ready to append. */
+interface GatheredBatch {
+  commits: Columns;
+  files: Columns;
+  trailers: Columns;
+  size: number;
+}
+
+/**
+ * Appends commits of one repository to `commits`, `commit_files` and `trailers`.
+ *
+ * Writing is pipelined: while DuckDB commits one batch (on its own thread), the caller goes on
+ * reading and gathering the next one; at most one batch is being written at any time, and each
+ * batch is still one transaction. Call {@link flush} at the end, and {@link settle} on the way out
+ * when the walk failed, so no write outlives the run.
+ */
 export class CommitWriter {
   private pending: MinedCommit[] = [];
   private pendingFiles = 0;
   private batches = 0;
+  /** The batch being written, if any; its failure surfaces at the next add or flush. */
+  private inFlight: Promise<void> | null = null;
   /** Commits committed to the database so far. */
   written = 0;
   private readonly batchSize: number;
@@ -124,75 +152,105 @@ export class CommitWriter {
     this.batchFiles = options.batchFiles ?? 50_000;
   }
 
-  /** Queues a commit; writes the batch when it is full. */
+  /** Queues a commit; starts writing the batch when it is full. */
   async add(commit: MinedCommit): Promise<void> {
     this.pending.push(commit);
     this.pendingFiles += commit.files?.length ?? 0;
     if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
-      await this.flush();
+      await this.startBatch();
     }
   }
 
-  /** Writes every queued commit in one transaction. */
+  /** Writes every queued commit and waits until all of them are committed. */
   async flush(): Promise<void> {
+    await this.startBatch();
+    const inFlight = this.inFlight;
+    this.inFlight = null;
+    await inFlight;
+  }
+
+  /** Waits for the batch being written, if any, ignoring its outcome (for error paths). */
+  async settle(): Promise<void> {
+    await this.inFlight?.catch(() => {});
+    this.inFlight = null;
+  }
+
+  private async startBatch(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
     this.pendingFiles = 0;
-    const commits = new Columns(COMMIT_TYPES);
-    const files = new Columns(FILE_TYPES);
-    const trailers = new Columns(TRAILER_TYPES);
-    for (const commit of batch) this.gather(commits, files, trailers, commit);
+    // Gathered while the previous batch is still being committed.
+    const gathered = this.gatherBatch(batch);
+    const previous = this.inFlight;
+    this.inFlight = null;
+    await previous;
+    const write = this.write(gathered);
+    // Marked handled now; the rejection is still seen by whoever awaits it next.
+    write.catch(() => {});
+    this.inFlight = write;
+  }
+
+  private async write(batch: GatheredBatch): Promise<void> {
     await this.db.transaction(async () => {
-      await commits.append(this.db, 'commits');
-      await files.append(this.db, 'commit_files');
-      await trailers.append(this.db, 'trailers');
+      await batch.commits.append(this.db, 'commits');
+      await batch.files.append(this.db, 'commit_files');
+      await batch.trailers.append(this.db, 'trailers');
     });
-    this.written += batch.length;
+    this.written += batch.size;
     this.batches++;
     await this.options.onBatchCommitted?.(this.batches, this.written);
   }
 
-  private gather(commits: Columns, files: Columns, trailers: Columns, commit: MinedCommit): void {
+  private gatherBatch(batch: MinedCommit[]): GatheredBatch {
+    const gathered: GatheredBatch = {
+      commits: new Columns(COMMIT_TYPES),
+      files: new Columns(FILE_TYPES),
+      trailers: new Columns(TRAILER_TYPES),
+      size: batch.length,
+    };
+    for (const commit of batch) this.gather(gathered, commit);
+    return gathered;
+  }
+
+  private gather({ commits, files, trailers }: GatheredBatch, commit: MinedCommit): void {
     const repo = this.repository;
-    commits.add(
-      repo,
-      commit.id,
-      commit.parents.length,
-      commit.author.name,
-      commit.author.email,
-      timestamp(commit.author.time),
-      commit.author.utcOffsetMinutes,
-      commit.committer.name,
-      commit.committer.email,
-      timestamp(commit.committer.time),
-      commit.committer.utcOffsetMinutes,
-      subjectOf(commit.message),
-    );
+    const id = commit.id;
+    const c = commits.row();
+    c[0]!.push(repo);
+    c[1]!.push(id);
+    c[2]!.push(commit.parents.length);
+    c[3]!.push(commit.author.name);
+    c[4]!.push(commit.author.email);
+    c[5]!.push(timestamp(commit.author.time));
+    c[6]!.push(commit.author.utcOffsetMinutes);
+    c[7]!.push(commit.committer.name);
+    c[8]!.push(commit.committer.email);
+    c[9]!.push(timestamp(commit.committer.time));
+    c[10]!.push(commit.committer.utcOffsetMinutes);
+    c[11]!.push(subjectOf(commit.message));
     // Merges get no files: their changes are the merged commits' own.
     if (commit.files && commit.parents.length <= 1) {
       for (const file of uniqueFiles(commit.files)) {
-        files.add(
-          repo,
-          commit.id,
-          file.path,
-          file.oldPath,
-          file.isBinary ? null : file.linesAdded,
-          file.isBinary ? null : file.linesDeleted,
-          file.isBinary,
-        );
+        const f = files.row();
+        f[0]!.push(repo);
+        f[1]!.push(id);
+        f[2]!.push(file.path);
+        f[3]!.push(file.oldPath);
+        f[4]!.push(file.isBinary ? null : file.linesAdded);
+        f[5]!.push(file.isBinary ? null : file.linesDeleted);
+        f[6]!.push(file.isBinary);
       }
     }
     for (const trailer of parseTrailers(commit.message)) {
-      trailers.add(
-        repo,
-        commit.id,
-        trailer.position,
-        trailer.key,
-        trailer.value,
-        trailer.personName,
-        trailer.personEmail,
-      );
+      const t = trailers.row();
+      t[0]!.push(repo);
+      t[1]!.push(id);
+      t[2]!.push(trailer.position);
+      t[3]!.push(trailer.key);
+      t[4]!.push(trailer.value);
+      t[5]!.push(trailer.personName);
+      t[6]!.push(trailer.personEmail);
     }
   }
 }

@@ -104,7 +104,9 @@ function environment(options: GitCliOptions): NodeJS.ProcessEnv {
 
 /**
  * The `git log` arguments for a walk (revisions come on stdin): with `withFiles`, `--numstat` and
- * rename detection (`renames`, default `exact`: `-M100%`; `similar`: `-M`).
+ * rename detection (`renames`, default `exact`: `-M100%`; `similar`: `-M`). Commits come in git's
+ * default order, newest first, as git walks: `--reverse` or `--topo-order` would make git walk the
+ * whole history before writing its first commit (0.4 s of a 2 s run on xen.git).
  */
 export function gitLogArguments(
   gitdir: string,
@@ -118,8 +120,6 @@ export function gitLogArguments(
     'log',
     '--stdin',
     '-z',
-    '--reverse',
-    '--topo-order',
     '--encoding=UTF-8',
     '--date=raw',
     `--format=${GIT_LOG_FORMAT}`,

@@ -40,14 +40,18 @@ function parentsOf(store: ObjectStore, id: string): string[] {
 
 /**
  * The commits to mine, oldest first with parents before children: everything reachable from
- * `head` that is neither known nor behind an `exclude` commit. Ids only, so memory holds one short
- * string per new commit. Parents missing from the repository (a shallow clone) end the walk there.
+ * `head` that is not known and not behind an `exclude` commit. The walk stops at known commits
+ * only when `knownClosed` says their ancestry is stored too; otherwise it walks through them.
+ * Ids only, so memory holds one short string per new commit. Parents missing from the repository
+ * (a shallow clone) end the walk there.
  */
 export function commitsToMine(store: ObjectStore, options: WalkOptions): string[] {
   const stop = new Set(options.exclude);
   const state = new Map<string, 1 | 2>(); // 1: parents pushed, 2: emitted
   const order: string[] = [];
-  const skip = (id: string) => stop.has(id) || options.isKnown(id) || !store.has(id);
+  const skip = options.knownClosed
+    ? (id: string) => stop.has(id) || options.isKnown(id) || !store.has(id)
+    : (id: string) => stop.has(id) || !store.has(id);
   if (skip(options.head)) return order;
   const stack = [options.head];
   while (stack.length > 0) {
@@ -58,7 +62,7 @@ export function commitsToMine(store: ObjectStore, options: WalkOptions): string[
     } else if (seen === 1) {
       stack.pop();
       state.set(id, 2);
-      order.push(id);
+      if (!options.isKnown(id)) order.push(id);
     } else {
       state.set(id, 1);
       const parents = parentsOf(store, id);

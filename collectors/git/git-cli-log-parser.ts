@@ -93,7 +93,7 @@ export class GitLogParser {
     this.skip = options.skip ?? (() => false);
   }
 
-  /** Feeds the next chunk; returns the commits it completed, oldest first. */
+  /** Feeds the next chunk; returns the commits it completed, in git's order. */
   push(chunk: Buffer): MinedCommit[] {
     const data = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
     let start = 0;

@@ -69,6 +69,8 @@ export function formatProgress(state: ProgressState, elapsed: number, width = 80
 
 /** A live progress line. */
 export interface ProgressBar {
+  /** True when the bar is drawn live (a terminal), so a total and time left are worth knowing. */
+  readonly live: boolean;
   /** Shows a new state (redrawn at most every `intervalMs`). */
   update(state: ProgressState): void;
   /** Clears the live line and prints `line` (when given) in its place. */
@@ -97,6 +99,7 @@ export function createProgressBar(
   let drawn = false;
   let label = '';
   return {
+    live,
     update(state) {
       const now = options.clock().getTime();
       if (start === null || state.label !== label) {

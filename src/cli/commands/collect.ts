@@ -144,6 +144,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
         logger: context.logger,
         clock: context.clock,
         cacheDir: join(context.cwd, 'data', 'repos'),
+        countTotal: bar.live,
         onProgress: (p) =>
           bar.update({
             label: p.repository,

@@ -27,8 +27,7 @@ CREATE TABLE IF NOT EXISTS commits (
   committer_email VARCHAR NOT NULL,
   committer_time TIMESTAMP NOT NULL,
   committer_utc_offset_minutes SMALLINT NOT NULL,
-  subject VARCHAR NOT NULL,
-  PRIMARY KEY (repository, commit_id)
+  subject VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS commit_files (
@@ -38,8 +37,7 @@ CREATE TABLE IF NOT EXISTS commit_files (
   old_path VARCHAR,
   lines_added INTEGER,
   lines_deleted INTEGER,
-  is_binary BOOLEAN NOT NULL,
-  PRIMARY KEY (repository, commit_id, path)
+  is_binary BOOLEAN NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS trailers (
@@ -49,8 +47,7 @@ CREATE TABLE IF NOT EXISTS trailers (
   key VARCHAR NOT NULL,
   value VARCHAR NOT NULL,
   person_name VARCHAR,
-  person_email VARCHAR,
-  PRIMARY KEY (repository, commit_id, position)
+  person_email VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS collect_runs (

@@ -349,6 +349,47 @@ describe('collectRepository', () => {
     expect(await contents(db)).toEqual(await contents(fresh));
   });
 
+  it('resumes a run of either engine with the other, though git-cli stores newest first', async () => {
+    const repo = fixture();
+    linear(repo, 0, 10);
+    repo.checkout('side', true);
+    linear(repo, 10, 12);
+    repo.checkout('main');
+    linear(repo, 12, 14);
+    repo.merge('side', { message: 'Merge side\n' });
+    const fresh = await database();
+    await collectRepository(options(fresh, repo));
+    for (const [first, second] of [
+      ['git-cli', 'isomorphic-git'],
+      ['isomorphic-git', 'git-cli'],
+    ] as const) {
+      const db = await database();
+      const stop = new Error('killed');
+      await expect(
+        collectRepository(
+          options(db, repo, {
+            engine: first,
+            batchSize: 3,
+            onBatchCommitted: (batch) => {
+              if (batch === 2) throw stop;
+            },
+          }),
+        ),
+      ).rejects.toBe(stop);
+      expect(await db.query('SELECT count(*) AS n FROM commits')).toEqual([{ n: 6 }]);
+      // The interrupted run is remembered, so the next one does not stop at the commits it stored.
+      expect(await db.query(`SELECT key FROM barometer_meta WHERE key LIKE 'mining:%'`)).toEqual([
+        { key: 'mining:demo' },
+      ]);
+      const resumed = await collectRepository(options(db, repo, { engine: second }));
+      expect(resumed.commitsAdded).toBe(15 - 6);
+      expect(await contents(db)).toEqual(await contents(fresh));
+      expect(await db.query(`SELECT key FROM barometer_meta WHERE key LIKE 'mining:%'`)).toEqual(
+        [],
+      );
+    }
+  });
+
   it('gives the same rows through the git CLI engine', async () => {
     const repo = fixture();
     linear(repo, 0, 4);

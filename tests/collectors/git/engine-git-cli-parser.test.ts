@@ -49,16 +49,17 @@ describe('GitLogParser', () => {
     for (const withFiles of [true, false]) {
       const output = gitLog(repo, withFiles);
       const whole = parseInChunks(output, output.length, withFiles);
+      // git's order: newest first.
       expect(whole.map((c) => c.message)).toEqual([
-        'root\n',
-        'rename\n',
+        'last',
+        'merge\n',
         'empty\n',
         'side\n\n\nblank lines\n\n',
-        'merge\n',
-        'last',
+        'rename\n',
+        'root\n',
       ]);
       expect(whole.map((c) => c.files?.length ?? null)).toEqual(
-        withFiles ? [2, 1, 0, 1, null, 1] : [null, null, null, null, null, null],
+        withFiles ? [1, null, 0, 1, 1, 2] : [null, null, null, null, null, null],
       );
       for (const size of [1, 2, 3, 7, 64]) {
         expect(parseInChunks(output, size, withFiles)).toEqual(whole);
@@ -68,13 +69,13 @@ describe('GitLogParser', () => {
 
   it('parses a rename, a binary file and a path that looks like a commit id', () => {
     const commits = parseInChunks(gitLog(repo, true), 5, true);
-    expect(commits[1]!.files).toEqual([
+    expect(commits[4]!.files).toEqual([
       { path: 'e f.txt', oldPath: 'a b.txt', linesAdded: 0, linesDeleted: 0, isBinary: false },
     ]);
     expect(commits[3]!.files).toEqual([
       { path: 'bin', oldPath: null, linesAdded: null, linesDeleted: null, isBinary: true },
     ]);
-    expect(commits[5]!.files).toEqual([
+    expect(commits[0]!.files).toEqual([
       {
         path: '1234567890123456789012345678901234567890',
         oldPath: null,
@@ -96,7 +97,8 @@ describe('GitLogParser', () => {
   it('never yields a commit whose record was cut off', () => {
     const output = gitLog(repo, true);
     const second = parseInChunks(output, output.length, true)[1]!.id;
-    const firstEnd = output.indexOf(second);
+    // The second id comes first as the newest commit's parent, then where its own record starts.
+    const firstEnd = output.indexOf(second, output.indexOf(second) + 1);
     const parser = new GitLogParser({ withFiles: true });
     // The first record is complete only once the separator after it arrives.
     expect(parser.push(output.subarray(0, firstEnd - 1))).toEqual([]);
