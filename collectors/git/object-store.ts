@@ -58,10 +58,19 @@ interface Pack {
   /** Sorted object ids, 20 bytes each. */
   ids: Buffer;
   fanout: Uint32Array;
-  /** Offsets in id order. */
-  offsets: Float64Array;
-  /** Every offset, ascending: an object ends where the next begins (the last one at the trailer). */
-  sorted: Float64Array;
+  /** The pack index file, for offsets read on demand. */
+  idx: Buffer;
+  /** Where the index's 4-byte offsets and its 8-byte large offsets start. */
+  offStart: number;
+  bigStart: number;
+  /**
+   * Every offset, ascending: an object ends where the next begins (the last one at the trailer).
+   * Built on the first read that needs it after a few: sorting a big pack's offsets takes longer
+   * than a run that reads only a branch head and its `.mailmap` (the git-cli engine's).
+   */
+  sorted: Float64Array | null;
+  /** Objects read so far. */
+  reads: number;
   /** Where the pack's trailing checksum starts. */
   dataEnd: number;
   count: number;
@@ -76,21 +85,48 @@ function readPackIndex(fs: StoreFs, idxPath: string, packSize: number): Omit<Pac
   for (let i = 0; i < 256; i++) fanout[i] = idx.readUInt32BE(8 + 4 * i);
   const count = fanout[255]!;
   const idsStart = 8 + 1024;
-  const ids = Buffer.from(idx.subarray(idsStart, idsStart + 20 * count));
+  const ids = idx.subarray(idsStart, idsStart + 20 * count);
   const offStart = idsStart + 24 * count;
   const bigStart = offStart + 4 * count;
-  const offsets = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const small = idx.readUInt32BE(offStart + 4 * i);
-    offsets[i] =
-      small & 0x80000000 ? Number(idx.readBigUInt64BE(bigStart + 8 * (small & 0x7fffffff))) : small;
-  }
-  const sorted = Float64Array.from(offsets).sort();
-  return { ids, fanout, offsets, sorted, dataEnd: packSize - 20, count };
+  return {
+    ids,
+    fanout,
+    idx,
+    offStart,
+    bigStart,
+    sorted: null,
+    reads: 0,
+    dataEnd: packSize - 20,
+    count,
+  };
 }
+
+/** The pack offset of the object at index `i` (in id order). */
+function offsetAt(pack: Pack, i: number): number {
+  const small = pack.idx.readUInt32BE(pack.offStart + 4 * i);
+  return small & 0x80000000
+    ? Number(pack.idx.readBigUInt64BE(pack.bigStart + 8 * (small & 0x7fffffff)))
+    : small;
+}
+
+/** Reads answered by a scan of the offsets before they are sorted once for binary search. */
+const SCANNED_READS = 32;
 
 /** Where the object starting at `offset` ends in its pack. */
 function objectEnd(pack: Pack, offset: number): number {
+  if (pack.sorted === null && ++pack.reads <= SCANNED_READS) {
+    let end = pack.dataEnd;
+    for (let i = 0; i < pack.count; i++) {
+      const other = offsetAt(pack, i);
+      if (other > offset && other < end) end = other;
+    }
+    return end;
+  }
+  if (pack.sorted === null) {
+    const offsets = new Float64Array(pack.count);
+    for (let i = 0; i < pack.count; i++) offsets[i] = offsetAt(pack, i);
+    pack.sorted = offsets.sort();
+  }
   let lo = 0;
   let hi = pack.count;
   while (lo < hi) {
@@ -255,7 +291,7 @@ export function openObjectStore(
     for (let i = 0; i < packs.length; i++) {
       const pack = packs[i]!;
       const at = findInPack(pack, id);
-      if (at >= 0) return readPacked(pack, pack.offsets[at]!, i);
+      if (at >= 0) return readPacked(pack, offsetAt(pack, at), i);
     }
     return null;
   };

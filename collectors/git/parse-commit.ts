@@ -129,12 +129,20 @@ export function parseTree(data: Uint8Array): TreeEntry[] {
  * blank lines), its lines stripped of trailing white space and joined with one space.
  */
 export function subjectOf(message: string): string {
-  const lines = message.replace(/\r\n/g, '\n').split('\n');
-  let start = 0;
-  while (start < lines.length && lines[start]!.trim() === '') start++;
+  const text = message.includes('\r') ? message.replace(/\r\n/g, '\n') : message;
   const parts: string[] = [];
-  for (let i = start; i < lines.length && lines[i]!.trim() !== ''; i++) {
-    parts.push(lines[i]!.trimEnd());
+  // Line by line from the start, so a long body is never split.
+  let pos = 0;
+  while (pos <= text.length) {
+    const end = text.indexOf('\n', pos);
+    const line = text.slice(pos, end < 0 ? text.length : end);
+    if (line.trim() === '') {
+      if (parts.length > 0) break;
+    } else {
+      parts.push(line.trimEnd());
+    }
+    if (end < 0) break;
+    pos = end + 1;
   }
   return parts.join(' ');
 }

@@ -48,14 +48,29 @@ export function canonicalTrailerKey(key: string): string {
   return CANONICAL.get(key.toLowerCase()) ?? key;
 }
 
-const GIT_GENERATED_PREFIXES = ['Signed-off-by: ', '(cherry picked from commit '];
+const GIT_GENERATED_PREFIXES = ['Signed-off-by: ', '(cherry picked from commit '] as const;
 const COMMENT = '#';
 
 /** C's isspace for the ASCII white space git's trailer code tests. */
 const isSpace = (c: string | undefined) =>
   c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
 
-const isBlank = (line: string) => /^[ \t\r\v\f]*$/.test(line);
+/** True when `line` is empty or only ` \t\r\v\f`. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // space, \t, \v, \f, \r
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** `[A-Za-z0-9-]`, by character code. */
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 // a-z A-Z 0-9 -
+  );
+}
 
 /**
  * git's find_separator with separators ":": the index of the `:` ending a token of letters,
@@ -64,10 +79,10 @@ const isBlank = (line: string) => /^[ \t\r\v\f]*$/.test(line);
 function findSeparator(line: string): number {
   let whitespaceFound = false;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === ':') return i;
-    if (!whitespaceFound && /[A-Za-z0-9-]/.test(c)) continue;
-    if (i !== 0 && (c === ' ' || c === '\t')) {
+    const c = line.charCodeAt(i);
+    if (c === 58) return i; // ':'
+    if (!whitespaceFound && isTokenChar(c)) continue;
+    if (i !== 0 && (c === 32 || c === 9)) {
       whitespaceFound = true;
       continue;
     }
@@ -91,7 +106,8 @@ function splitLines(text: string): string[] {
 function withoutIgnoredTail(lines: string[]): string[] {
   let start = -1;
   let inConflicts = false;
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.startsWith(COMMENT) || line === '') {
       if (start < 0) start = i;
     } else if (line === 'Conflicts:') {
@@ -103,7 +119,7 @@ function withoutIgnoredTail(lines: string[]): string[] {
       start = -1;
       inConflicts = false;
     }
-  });
+  }
   return start >= 0 ? lines.slice(0, start) : lines;
 }
 
@@ -137,7 +153,7 @@ function trailerBlockStart(lines: string[]): number {
       return lines.length;
     }
     onlySpaces = false;
-    if (GIT_GENERATED_PREFIXES.some((prefix) => line.startsWith(prefix))) {
+    if (line.startsWith(GIT_GENERATED_PREFIXES[0]) || line.startsWith(GIT_GENERATED_PREFIXES[1])) {
       trailerLines++;
       possibleContinuations = 0;
       recognizedPrefix = true;
@@ -158,6 +174,7 @@ function trailerBlockStart(lines: string[]): number {
 
 /** git's unfold_value: each newline and the white space after it become one space; trimmed. */
 function unfold(value: string): string {
+  if (!value.includes('\n')) return value.trim();
   return value.replace(/\n[ \t\r\v\f\n]*/g, ' ').trim();
 }
 
@@ -191,7 +208,8 @@ export function trailerPerson(value: string): { name: string | null; email: stri
 
 /** The trailers of a commit message (already decoded to text), in order. */
 export function parseTrailers(message: string): Trailer[] {
-  const lines = withoutIgnoredTail(splitLines(message.replace(/\r\n/g, '\n')));
+  const text = message.includes('\r') ? message.replace(/\r\n/g, '\n') : message;
+  const lines = withoutIgnoredTail(splitLines(text));
   const start = trailerBlockStart(lines);
   if (start >= lines.length) return [];
   // git's trailer_info_get: continuation lines join the trailer above; other lines stay apart.
