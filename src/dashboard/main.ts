@@ -5,6 +5,10 @@ import './styles.css';
 import { mount } from 'svelte';
 import { themeStyle, THEMES } from '../charts/palette.ts';
 import App from './App.svelte';
+import { startLoading } from './data/engine.ts';
+
+// The engine, the manifest and the data start loading before anything is drawn.
+startLoading();
 
 // Charts paint with --bm-* variables: the light or dark theme, as the reader's system prefers.
 const dark = window.matchMedia('(prefers-color-scheme: dark)');

@@ -19,9 +19,21 @@ export interface ArrowInsertTarget {
 export type ReadDataFile = (file: string) => Promise<Uint8Array>;
 
 /**
+ * Creates (or replaces) the table `name` from one Arrow IPC stream file. A table with no rows is
+ * made from its file too: the file carries the schema.
+ */
+export async function loadArrowTable(
+  connection: ArrowInsertTarget,
+  name: string,
+  bytes: Uint8Array,
+): Promise<void> {
+  await connection.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+  await connection.insertArrowFromIPCStream(bytes, { name, create: true });
+}
+
+/**
  * Creates one table per manifest entry from its Arrow file. Files are fetched concurrently and
- * inserted one by one (a connection runs one statement at a time). A table with no rows is made
- * from its file too: the file carries the schema.
+ * inserted one by one (a connection runs one statement at a time).
  */
 export async function loadArrowTables(
   connection: ArrowInsertTarget,
@@ -30,7 +42,6 @@ export async function loadArrowTables(
 ): Promise<void> {
   const pending = manifest.tables.map((table) => ({ table, bytes: read(table.file) }));
   for (const { table, bytes } of pending) {
-    await connection.query(`DROP TABLE IF EXISTS "${table.name.replaceAll('"', '""')}"`);
-    await connection.insertArrowFromIPCStream(await bytes, { name: table.name, create: true });
+    await loadArrowTable(connection, table.name, await bytes);
   }
 }

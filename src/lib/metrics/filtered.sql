@@ -4,6 +4,9 @@
 --   bounds    one row: the parameters as typed values, and the dates every metric derives from them
 --   filtered  the contributions that count under the filters, before the as-of date
 --
+-- (and `scoped`, the contributions under the repository and path filters at any date, which only
+-- `filtered` reads).
+--
 -- Filters:
 --   * as-of: `time < $as_of` (exclusive end: nothing on the as-of day counts).
 --   * repositories ($repositories, empty = all): a commit (and each trailer review on it) counts when
@@ -49,7 +52,11 @@ bounds AS (
     END AS two_years_ago
   FROM given
 ),
-filtered AS (
+-- `scoped` is the repository and path narrowing alone (no date): the dashboard keeps it as a table
+-- per filter set and reads it in place of this definition (see compose-metric-sql.ts), so a
+-- control change does not redo the narrowing in every metric. Nothing in it may depend on the
+-- as-of or since date.
+scoped AS (
   SELECT
     c.kind,
     c.source,
@@ -59,12 +66,9 @@ filtered AS (
     c.time,
     c.person,
     c.person_name,
-    c.organisation,
-    CAST(c.time AS DATE) AS day,
-    year(c.time) AS year
+    c.organisation
   FROM contributions AS c, bounds AS b
-  WHERE c.time < b.as_of
-    AND (
+  WHERE (
       len(b.repositories) = 0
       OR (c.source = 'github' AND list_contains(b.repositories, c.repository))
       OR (
@@ -90,4 +94,20 @@ filtered AS (
         )
       )
     )
+),
+filtered AS (
+  SELECT
+    s.kind,
+    s.source,
+    s.contribution_id,
+    s.repository,
+    s.commit_id,
+    s.time,
+    s.person,
+    s.person_name,
+    s.organisation,
+    CAST(s.time AS DATE) AS day,
+    year(s.time) AS year
+  FROM scoped AS s, bounds AS b
+  WHERE s.time < b.as_of
 )

@@ -3,11 +3,18 @@
 -- commits, the share of the window's top N, and whether the window's top N is the same set of names
 -- as the top N of [since, as_of). Every row repeats the window's figures; when the window has no
 -- commits there is one row with a NULL organisation.
-WITH recent AS (
-  SELECT f.organisation, count(*) AS commits
+-- One pass over the commits: each organisation's commits in the window and since `since`.
+WITH per_organisation AS MATERIALIZED (
+  SELECT
+    f.organisation,
+    count(*) FILTER (WHERE f.day >= b.year_ago) AS recent,
+    count(*) FILTER (WHERE f.day >= b.since) AS since_commits
   FROM filtered AS f, bounds AS b
-  WHERE f.kind = 'commit' AND f.day >= b.year_ago
+  WHERE f.kind = 'commit' AND (f.day >= b.year_ago OR f.day >= b.since)
   GROUP BY f.organisation
+),
+recent AS (
+  SELECT organisation, recent AS commits FROM per_organisation WHERE recent > 0
 ),
 recent_ranked AS (
   SELECT
@@ -23,11 +30,10 @@ recent_ranked AS (
 ),
 since_ranked AS (
   SELECT
-    f.organisation,
-    row_number() OVER (ORDER BY count(*) DESC, f.organisation) AS rank
-  FROM filtered AS f, bounds AS b
-  WHERE f.kind = 'commit' AND f.day >= b.since AND f.organisation <> 'Unknown'
-  GROUP BY f.organisation
+    organisation,
+    row_number() OVER (ORDER BY since_commits DESC, organisation) AS rank
+  FROM per_organisation
+  WHERE since_commits > 0 AND organisation <> 'Unknown'
 ),
 recent_top AS (
   SELECT r.organisation FROM recent_ranked AS r WHERE r.rank <= CAST($top AS INTEGER)

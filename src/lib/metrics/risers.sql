@@ -12,10 +12,21 @@ WITH span AS (
     year_ago
   FROM bounds
 ),
+-- One pass over the commits: each organisation's commits per year, and how many of them fall in
+-- the last 12 months; everything below reads this small table.
+per_year AS MATERIALIZED (
+  SELECT
+    f.organisation,
+    f.year,
+    count(*) AS commits,
+    count(*) FILTER (WHERE f.day >= s.year_ago) AS recent
+  FROM filtered AS f, span AS s
+  WHERE f.kind = 'commit' AND f.organisation <> 'Unknown'
+  GROUP BY f.organisation, f.year
+),
 first_commit AS (
   SELECT organisation, min(year) AS first_year
-  FROM filtered
-  WHERE kind = 'commit' AND organisation <> 'Unknown'
+  FROM per_year
   GROUP BY organisation
 ),
 spans AS (
@@ -24,19 +35,22 @@ spans AS (
   WHERE greatest(s.start_year, fc.first_year) <= s.end_year
 ),
 before AS (
-  SELECT sp.organisation, sp.from_year, sp.to_year, count(f.organisation) AS commits
+  SELECT
+    sp.organisation,
+    sp.from_year,
+    sp.to_year,
+    CAST(coalesce(sum(p.commits), 0) AS BIGINT) AS commits
   FROM spans AS sp
-  LEFT JOIN filtered AS f
-    ON f.organisation = sp.organisation
-    AND f.kind = 'commit'
-    AND f.year BETWEEN sp.from_year AND sp.to_year
+  LEFT JOIN per_year AS p
+    ON p.organisation = sp.organisation
+    AND p.year BETWEEN sp.from_year AND sp.to_year
   GROUP BY sp.organisation, sp.from_year, sp.to_year
 ),
 recent AS (
-  SELECT f.organisation, count(*) AS commits
-  FROM filtered AS f, span AS s
-  WHERE f.kind = 'commit' AND f.day >= s.year_ago AND f.organisation <> 'Unknown'
-  GROUP BY f.organisation
+  SELECT organisation, CAST(sum(recent) AS BIGINT) AS commits
+  FROM per_year
+  GROUP BY organisation
+  HAVING sum(recent) > 0
 )
 SELECT
   r.organisation,
