@@ -65,8 +65,8 @@ interface Pack {
   bigStart: number;
   /**
    * Every offset, ascending: an object ends where the next begins (the last one at the trailer).
-   * Built on the first read that needs it after a few: sorting a big pack's offsets takes longer
-   * than a run that reads only a branch head and its `.mailmap` (the git-cli engine's).
+   * Built when a run reads more than a few objects: sorting a big pack's offsets takes longer than
+   * a run that reads only a branch head and its `.mailmap` (the git-cli engine's).
    */
   sorted: Float64Array | null;
   /** Objects read so far. */
@@ -109,19 +109,32 @@ function offsetAt(pack: Pack, i: number): number {
     : small;
 }
 
-/** Reads answered by a scan of the offsets before they are sorted once for binary search. */
-const SCANNED_READS = 32;
+/** Reads of a pack before its offsets are sorted for exact object ends. */
+const BOUNDED_READS = 32;
+
+/**
+ * Where the object at `offset` ends at the latest, from the size in its header: deflate never
+ * grows data by more than a few bytes per 4 KiB, and a delta's base reference takes at most 20
+ * bytes. Reading a little past the end is harmless (zlib stops at the end of its stream).
+ */
+function boundedEnd(fs: StoreFs, pack: Pack, offset: number): number {
+  const head = Buffer.alloc(16);
+  const got = fs.readSync(pack.fd, head, 0, head.length, offset);
+  let pos = 0;
+  let byte = head[pos++]!;
+  let size = byte & 15;
+  let shift = 16;
+  while (byte & 0x80 && pos < got) {
+    byte = head[pos++]!;
+    size += (byte & 0x7f) * shift;
+    shift *= 128;
+  }
+  const bound = offset + pos + 20 + size + Math.ceil(size / 4096) * 8 + 64;
+  return Math.min(pack.dataEnd, bound);
+}
 
 /** Where the object starting at `offset` ends in its pack. */
 function objectEnd(pack: Pack, offset: number): number {
-  if (pack.sorted === null && ++pack.reads <= SCANNED_READS) {
-    let end = pack.dataEnd;
-    for (let i = 0; i < pack.count; i++) {
-      const other = offsetAt(pack, i);
-      if (other > offset && other < end) end = other;
-    }
-    return end;
-  }
   if (pack.sorted === null) {
     const offsets = new Float64Array(pack.count);
     for (let i = 0; i < pack.count; i++) offsets[i] = offsetAt(pack, i);
@@ -241,7 +254,10 @@ export function openObjectStore(
     const key = `${packIndex}:${offset}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const end = objectEnd(pack, offset);
+    const end =
+      pack.sorted === null && ++pack.reads <= BOUNDED_READS
+        ? boundedEnd(fs, pack, offset)
+        : objectEnd(pack, offset);
     const raw = Buffer.allocUnsafe(end - offset);
     fs.readSync(pack.fd, raw, 0, raw.length, offset);
     let pos = 0;
