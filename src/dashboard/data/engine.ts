@@ -16,6 +16,7 @@ import {
   type DataManifest,
   type ManifestTable,
 } from '../../lib/db/wasm-manifest.ts';
+import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { cachedDatabase } from './cached-database.ts';
 import { scopedDatabase } from './scoped-database.ts';
@@ -41,25 +42,41 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * How many engines answer queries side by side, each a worker with its own copy of the data: two
+ * when the machine has two cores or more (a view's queries are then shared between them), else
+ * one.
+ */
+export const MAX_ENGINES = 2;
+
 let connecting: Promise<AsyncDuckDBConnection> | undefined;
 let manifestLoading: Promise<DataManifest> | undefined;
 let reportLoading: Promise<WeatherReport | null> | undefined;
 let engineLoading: Promise<Database> | undefined;
+/** Adds the second engine to the pool, once the page asks for it (see {@link addEngines}). */
+let growPool: (() => Promise<void>) | undefined;
+let growing: Promise<void> | undefined;
+
+/** A new worker running duckdb-wasm, instantiated and opened, and a connection to it. */
+async function openEngine(): Promise<AsyncDuckDBConnection> {
+  const worker = new Worker(workerUrl);
+  const duckdb = new AsyncDuckDB(new VoidLogger(), worker);
+  await duckdb.instantiate(wasmUrl);
+  await duckdb.open({});
+  return duckdb.connect();
+}
 
 /**
- * Starts the worker and the engine (once; later calls share the promise). It needs nothing from
- * the export, so the page starts it before anything else: compiling the engine is most of a cold
+ * Starts the first engine (once; later calls share the promise). It needs nothing from the
+ * export, so the page starts it before anything else: compiling the engine is most of a cold
  * load.
  */
 export function startEngine(): Promise<AsyncDuckDBConnection> {
   connecting ??= (async () => {
-    const worker = new Worker(workerUrl);
-    const duckdb = new AsyncDuckDB(new VoidLogger(), worker);
     performance.mark('barometer:worker');
-    await duckdb.instantiate(wasmUrl);
+    const connection = await openEngine();
     performance.mark('barometer:instantiated');
-    await duckdb.open({});
-    return duckdb.connect();
+    return connection;
   })();
   return connecting;
 }
@@ -113,54 +130,169 @@ export function loadingOrder(tables: readonly ManifestTable[]): {
 }
 
 /**
- * Starts the engine and loads the export's tables into it (once; later calls share the promise).
- * The data files of {@link FIRST_TABLES} download while the engine starts and are inserted one by
- * one; the database is ready before they all are: each query waits only for the tables it names
- * (so the first chart is drawn once `contributions` is in), and a table no chart reads (the
- * GitHub pull requests) is fetched and loaded only when a query names it.
+ * A database over one engine that loads the export's tables into it: those of
+ * {@link FIRST_TABLES} at once, one by one in that order, the others when a query first names
+ * them. Each query waits only for the tables it names, so the first chart is drawn once
+ * `contributions` is in. `loaded` settles when the first tables are all in.
+ */
+function engineDatabase(
+  connection: AsyncDuckDBConnection,
+  manifest: DataManifest,
+  files: ReadonlyArray<Promise<Uint8Array>>,
+  base: string,
+): { db: Database; loaded: Promise<void> } {
+  const { first, later } = loadingOrder(manifest.tables);
+  /** Each table's loading, by name; a connection runs one statement at a time, in order. */
+  const loaded = new Map<string, Promise<void>>();
+  let chain = Promise.resolve();
+  const load = (table: ManifestTable, bytes: Promise<Uint8Array>) => {
+    chain = chain.then(async () => loadArrowTable(connection, table.name, await bytes));
+    chain.catch(() => {});
+    loaded.set(table.name, chain);
+  };
+  first.forEach((table, i) => load(table, files[i]!));
+  const firstLoaded = chain;
+  /** The tables `sql` reads: the names after FROM or JOIN that name a table of the export. */
+  const tablesIn = (sql: string) => {
+    const named = new Set<string>();
+    for (const match of sql.toLowerCase().matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)/g))
+      named.add(match[1]!);
+    return named;
+  };
+  /** Waits for the tables `sql` reads, starting to load those loaded on demand. */
+  const tablesOf = (sql: string) => {
+    const named = tablesIn(sql);
+    for (const table of later) {
+      if (named.has(table.name) && !loaded.has(table.name))
+        load(table, fetchBytes(`${base}${table.file}`));
+    }
+    return Promise.all([...loaded].filter(([name]) => named.has(name)).map(([, done]) => done));
+  };
+  let everything: Promise<void> | undefined;
+  let complete = false;
+  /** Loads every table not loaded yet. */
+  const loadAll = () => {
+    everything ??= (async () => {
+      for (const table of later) {
+        if (!loaded.has(table.name)) load(table, fetchBytes(`${base}${table.file}`));
+      }
+      await chain;
+      complete = true;
+    })();
+    return everything;
+  };
+  /** Runs `run` once the tables `sql` reads are in; if it fails before all are, again after. */
+  async function whenLoaded<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    await tablesOf(sql);
+    const wasComplete = complete;
+    try {
+      return await run();
+    } catch (error) {
+      // A table read in a way tablesIn does not see (`FROM a, b`) may not have been in yet.
+      if (wasComplete) throw error;
+      await loadAll();
+      return run();
+    }
+  }
+  const engine = wasmDatabase(connection);
+  const ready: Database = {
+    query: <T = Row>(sql: string, params?: SqlParams) =>
+      whenLoaded(sql, () => engine.query<T>(sql, params)),
+    exec: (sql: string) => whenLoaded(sql, () => engine.exec(sql)),
+    close: () => engine.close(),
+  };
+  return { db: scopedDatabase(ready), loaded: firstLoaded };
+}
+
+/**
+ * Engines answering as one database: each query goes to the engine with the fewest queries
+ * waiting (the first on a tie); `exec` runs on every engine. Every engine holds the same data,
+ * so the rows do not depend on which one answers.
+ */
+function pooledDatabase(firstEngine: Database): { db: Database; add(engine: Database): void } {
+  const engines = [{ db: firstEngine, waiting: 0 }];
+  return {
+    add: (engine) => void engines.push({ db: engine, waiting: 0 }),
+    db: {
+      async query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+        const engine = engines.reduce((best, e) => (e.waiting < best.waiting ? e : best));
+        engine.waiting++;
+        try {
+          return await engine.db.query<T>(sql, params);
+        } finally {
+          engine.waiting--;
+        }
+      },
+      async exec(sql: string): Promise<void> {
+        await Promise.all(engines.map((e) => e.db.exec(sql)));
+      },
+      async close(): Promise<void> {
+        await Promise.all(engines.map((e) => e.db.close()));
+      },
+    },
+  };
+}
+
+/**
+ * Runs the default view's weather report once on an engine, one query at a time, and forgets the
+ * result: WebAssembly starts in the browser's baseline code and a fresh engine answers about
+ * twice as slowly until its hot paths are recompiled, so each engine warms up before the reader's
+ * first control change rather than during it. A query asked for meanwhile waits for one warm-up
+ * query at most.
+ */
+async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
+  if (!manifest.defaultView) return;
+  await buildWeatherReport(engine, manifest.defaultView, { project: manifest.project }).catch(
+    () => {},
+  );
+}
+
+/**
+ * Starts the engine and loads the export's tables into it (once; later calls share the promise);
+ * the data files of {@link FIRST_TABLES} download while the engine starts. The database is ready
+ * before the tables all are (see `engineDatabase`); it keeps query results, and a second engine
+ * joins it when {@link addEngines} is called.
  */
 export function loadEngine(manifest: DataManifest, base = DATA_URL): Promise<Database> {
   engineLoading ??= (async () => {
-    const { first, later } = loadingOrder(manifest.tables);
-    const files = first.map((table) => fetchBytes(`${base}${table.file}`));
-    // Failures surface when each file is awaited below; none goes unhandled meanwhile.
-    for (const file of files) file.catch(() => {});
+    const fetchFirst = () =>
+      loadingOrder(manifest.tables).first.map((table) => {
+        const bytes = fetchBytes(`${base}${table.file}`);
+        // Failures surface when each file is awaited; none goes unhandled meanwhile.
+        bytes.catch(() => {});
+        return bytes;
+      });
+    const files = fetchFirst();
     const connection = await startEngine();
     performance.mark('barometer:engine-ready');
-    /** Each table's loading, by name; a connection runs one statement at a time, in order. */
-    const loaded = new Map<string, Promise<void>>();
-    let chain = Promise.resolve();
-    const load = (table: ManifestTable, bytes: Promise<Uint8Array>) => {
-      chain = chain.then(async () => loadArrowTable(connection, table.name, await bytes));
-      chain.catch(() => {});
-      loaded.set(table.name, chain);
-      return chain;
-    };
-    first.forEach((table, i) => load(table, files[i]!));
-    void chain.then(() => performance.mark('barometer:data-loaded')).catch(() => {});
-    const words = (sql: string) => new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g));
-    /** Waits for the tables `sql` names (a column named like a table waits too, harmlessly). */
-    const tablesOf = (sql: string) => {
-      const named = words(sql);
-      for (const table of later) {
-        if (named.has(table.name) && !loaded.has(table.name))
-          load(table, fetchBytes(`${base}${table.file}`));
+    const one = engineDatabase(connection, manifest, files, base);
+    const pool = pooledDatabase(one.db);
+    void one.loaded.then(() => performance.mark('barometer:data-loaded')).catch(() => {});
+    growPool = async () => {
+      await one.loaded;
+      const warming = warmUp(one.db, manifest);
+      if ((navigator.hardwareConcurrency || 1) >= MAX_ENGINES) {
+        // The files again (from the HTTP cache): loading hands each buffer to its worker.
+        const two = engineDatabase(await openEngine(), manifest, fetchFirst(), base);
+        await two.loaded;
+        await warmUp(two.db, manifest);
+        pool.add(two.db);
       }
-      return Promise.all([...loaded].filter(([name]) => named.has(name)).map(([, done]) => done));
+      await warming;
+      performance.mark('barometer:engines-ready');
     };
-    const engine = wasmDatabase(connection);
-    const ready: Database = {
-      async query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-        await tablesOf(sql);
-        return engine.query<T>(sql, params);
-      },
-      async exec(sql: string): Promise<void> {
-        await tablesOf(sql);
-        await engine.exec(sql);
-      },
-      close: () => engine.close(),
-    };
-    return cachedDatabase(scopedDatabase(ready));
+    return cachedDatabase(pool.db);
   })();
   return engineLoading;
+}
+
+/**
+ * Warms the first engine up and starts the second (once, on a machine with two cores or more),
+ * after the first holds the data: the page calls this when its first view is drawn, so neither
+ * slows the first chart. Marks `barometer:engines-ready` when every engine holds the data and is
+ * warm.
+ */
+export function addEngines(manifest: DataManifest, base = DATA_URL): Promise<void> {
+  growing ??= loadEngine(manifest, base).then(() => growPool!());
+  return growing;
 }

@@ -54,7 +54,8 @@ export async function computeOverview(
       repositories: params.repositories,
       paths: params.paths,
     },
-    { project: manifest.project },
+    // The engines answer side by side: every metric is asked for at once.
+    { project: manifest.project, parallel: true },
   );
   const panels = dashboardPanels(report, state, {
     colours: manifest.colours,
@@ -76,8 +77,10 @@ export async function computeFirstPanel(
   const params = metricParams(state);
   await checkReportScope(db, params);
   if (state.kind !== 'commits') return null;
-  const byYear = await commitsByYear.run(db, params);
-  const [ytd] = await yearToDate.run(db, params);
+  const [byYear, [ytd]] = await Promise.all([
+    commitsByYear.run(db, params),
+    yearToDate.run(db, params),
+  ]);
   if (!ytd) return null;
   const none = { commits: 0, share: 0 };
   const provisional: WeatherReport = {
@@ -148,8 +151,10 @@ export async function computeOrganisation(
   state: DashboardState & { organisation: string },
 ): Promise<OrganisationView> {
   const params = metricParams(state);
-  const activity = await organisationActivityByYear.run(db, params);
-  const people = await organisationPeople.run(db, params);
-  const repositories = await organisationRepositories.run(db, params);
+  const [activity, people, repositories] = await Promise.all([
+    organisationActivityByYear.run(db, params),
+    organisationPeople.run(db, params),
+    organisationRepositories.run(db, params),
+  ]);
   return { organisation: state.organisation, activity, people, repositories };
 }

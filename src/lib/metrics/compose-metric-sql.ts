@@ -21,20 +21,32 @@ export const SCOPED_COLUMNS = [
   'organisation',
 ] as const;
 
-/** `[start, end)` of the body of `scoped AS ( … )` in the prefix (between its parentheses). */
-function scopedBody(prefix: string): [number, number] {
-  const head = prefix.indexOf('\nscoped AS (');
-  if (head < 0) throw new Error('filtered.sql defines no `scoped` relation');
+/** `[start, end)` of the body of `name AS ( … )` in the prefix (between its parentheses). */
+function relationBody(prefix: string, name: string): [number, number] {
+  const head = prefix.indexOf(`\n${name} AS (`);
+  if (head < 0) throw new Error(`filtered.sql defines no \`${name}\` relation`);
   const start = prefix.indexOf('(', head) + 1;
   let depth = 1;
   for (let i = start; i < prefix.length; i++) {
-    if (prefix[i] === '(') depth++;
-    else if (prefix[i] === ')' && --depth === 0) return [start, i];
+    const c = prefix[i];
+    // Comments and strings may hold unbalanced parentheses ("[year_ago, as_of)").
+    if (c === '-' && prefix[i + 1] === '-') i = prefix.indexOf('\n', i);
+    else if (c === "'") i = prefix.indexOf("'", i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return [start, i];
+    if (i < 0) break;
   }
-  throw new Error('filtered.sql: `scoped AS (` is never closed');
+  throw new Error(`filtered.sql: \`${name} AS (\` is never closed`);
 }
 
-const [SCOPED_START, SCOPED_END] = scopedBody(PREFIX);
+const BOUNDS = relationBody(PREFIX, 'bounds');
+const SCOPED = relationBody(PREFIX, 'scoped');
+
+/**
+ * One statement selecting the one row of `bounds` (the parameters as typed values and the dates
+ * derived from them) for `$as_of`, `$since`, `$repositories` and `$paths`.
+ */
+export const BOUNDS_SQL = `${PREFIX.slice(0, BOUNDS[1] + 1)}\nSELECT * FROM bounds`;
 
 /**
  * One statement selecting the rows of `scoped` (the contributions under the `$repositories` and
@@ -42,7 +54,7 @@ const [SCOPED_START, SCOPED_END] = scopedBody(PREFIX);
  * order. It takes `$as_of` and `$since` too (the shared prefix reads them), which do not change
  * its rows.
  */
-export const SCOPED_SQL = `${PREFIX.slice(0, SCOPED_END + 1)}\nSELECT ${SCOPED_COLUMNS.join(', ')} FROM scoped`;
+export const SCOPED_SQL = `${PREFIX.slice(0, SCOPED[1] + 1)}\nSELECT ${SCOPED_COLUMNS.join(', ')} FROM scoped`;
 
 /**
  * The composed statement. A metric's SQL is either a plain `SELECT ...` or starts with its own
@@ -54,19 +66,36 @@ export function composeMetricSql(metricSql: string): string {
   return `${PREFIX}\n${body}`;
 }
 
+/** Tables standing in for relations of the shared prefix (see {@link rescopeMetricSql}). */
+export interface KeptRelations {
+  /**
+   * A table with the columns {@link SCOPED_COLUMNS} holding the rows of {@link SCOPED_SQL} for the
+   * same `$repositories` and `$paths` (`contributions` itself when both are empty).
+   */
+  scoped: string;
+  /** A table holding the row of {@link BOUNDS_SQL} for the same four parameters; optional. */
+  bounds?: string;
+}
+
 /**
- * `sql`, a statement made by {@link composeMetricSql}, with `scoped` read from `table` (a table
- * with the columns {@link SCOPED_COLUMNS} holding the rows of {@link SCOPED_SQL} for the same
- * `$repositories` and `$paths`; `contributions` itself when both are empty) instead of narrowing
- * the contributions again. The rows are the same. Null when `sql` was not composed that way.
+ * `sql`, a statement made by {@link composeMetricSql}, reading `scoped` (and `bounds`, when
+ * given) from kept tables instead of computing them again; the rows are the same. Null when
+ * `sql` was not composed that way.
  */
-export function rescopeMetricSql(sql: string, table: string): string | null {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
-  const head = PREFIX.slice(0, SCOPED_START);
-  const body = PREFIX.slice(SCOPED_START, SCOPED_END);
-  if (!sql.startsWith(head) || !sql.startsWith(body, head.length)) return null;
+export function rescopeMetricSql(sql: string, kept: KeptRelations | string): string | null {
+  const { scoped, bounds } = typeof kept === 'string' ? { scoped: kept, bounds: undefined } : kept;
+  for (const table of [scoped, bounds]) {
+    if (table !== undefined && !/^[a-z_][a-z0-9_]*$/.test(table))
+      throw new Error(`not a table name: ${table}`);
+  }
+  if (!sql.startsWith(PREFIX.slice(0, SCOPED[1]))) return null;
   const columns = SCOPED_COLUMNS.map((column) => `t.${column}`).join(', ');
-  return `${head}\n  SELECT ${columns} FROM ${table} AS t\n${sql.slice(head.length + body.length)}`;
+  return (
+    (bounds === undefined
+      ? PREFIX.slice(0, SCOPED[0])
+      : `${PREFIX.slice(0, BOUNDS[0])}\n  SELECT * FROM ${bounds}\n${PREFIX.slice(BOUNDS[1], SCOPED[0])}`) +
+    `\n  SELECT ${columns} FROM ${scoped} AS t\n${sql.slice(SCOPED[1])}`
+  );
 }
 
 /** SQL without `--` line comments (metric SQL keeps no `--` inside string literals). */

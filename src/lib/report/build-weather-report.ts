@@ -14,7 +14,7 @@ import { elephantFactorByYear } from '../metrics/elephant-factor-by-year.ts';
 import { firstContributions } from '../metrics/first-contributions.ts';
 import { growth, summariseGrowth } from '../metrics/growth.ts';
 import { last12Months, summariseLast12Months } from '../metrics/last-12-months.ts';
-import type { MetricParams } from '../metrics/metric.ts';
+import type { Metric, MetricParams } from '../metrics/metric.ts';
 import { newContributorsByYear } from '../metrics/new-contributors-by-year.ts';
 import { newcomers } from '../metrics/newcomers.ts';
 import { organisationsByYear } from '../metrics/organisations-by-year.ts';
@@ -26,6 +26,26 @@ import { yearToDate } from '../metrics/year-to-date.ts';
 import { checkReportScope } from './check-report-scope.ts';
 import { reportSentences, type WeatherFigures } from './report-sentences.ts';
 import type { WeatherReport } from './weather-report.ts';
+
+/** The metrics of the weather report, in the order they run. */
+const REPORT_METRICS: ReadonlyArray<Metric<unknown>> = [
+  commitsByYear,
+  commitsByQuarter,
+  commitsByMonth,
+  growth,
+  yearToDate,
+  topOrganisations,
+  last12Months,
+  organisationsByYear,
+  reviewsByOrganisation,
+  reviewsAgainstCommits,
+  firstContributions,
+  risers,
+  newcomers,
+  activeContributorsByYear,
+  newContributorsByYear,
+  elephantFactorByYear,
+];
 
 /**
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
@@ -40,6 +60,12 @@ export interface WeatherReportOptions {
   project: string;
   /** "Now", for the default as-of date. Default: the system clock. */
   clock?: Clock;
+  /**
+   * Ask for every metric at once instead of one after the other, for a database that answers
+   * several queries side by side (the dashboard's engines). Default false: one connection runs
+   * one statement at a time. The report is the same either way.
+   */
+  parallel?: boolean;
 }
 
 /**
@@ -58,23 +84,35 @@ export async function buildWeatherReport(
   });
   await checkReportScope(db, resolved);
 
-  // One connection: the metrics run one after the other.
-  const byYear = await commitsByYear.run(db, resolved);
-  const byQuarter = await commitsByQuarter.run(db, resolved);
-  const byMonth = await commitsByMonth.run(db, resolved);
-  const growthRows = await growth.run(db, resolved);
-  const [ytd] = await yearToDate.run(db, resolved);
-  const ranking = await topOrganisations.run(db, resolved);
-  const recent = summariseLast12Months(await last12Months.run(db, resolved));
-  const overTime = await organisationsByYear.run(db, resolved);
-  const reviews = await reviewsByOrganisation.run(db, resolved);
-  const reviewsCommits = await reviewsAgainstCommits.run(db, resolved);
-  const firsts = await firstContributions.run(db, resolved);
-  const rising = await risers.run(db, resolved);
-  const fresh = await newcomers.run(db, resolved);
-  const active = await activeContributorsByYear.run(db, resolved);
-  const newPeople = await newContributorsByYear.run(db, resolved);
-  const elephant = await elephantFactorByYear.run(db, resolved);
+  // One connection runs the metrics one after the other; `parallel` asks for them all at once
+  // (and each is awaited below in the same order either way).
+  const started = new Map<Metric<unknown>, Promise<unknown[]>>();
+  if (options.parallel) {
+    for (const metric of REPORT_METRICS) {
+      const rows = metric.run(db, resolved);
+      rows.catch(() => {});
+      started.set(metric, rows);
+    }
+  }
+  const rowsOf = <T>(metric: Metric<T>): Promise<T[]> =>
+    (started.get(metric as Metric<unknown>) as Promise<T[]> | undefined) ??
+    metric.run(db, resolved);
+  const byYear = await rowsOf(commitsByYear);
+  const byQuarter = await rowsOf(commitsByQuarter);
+  const byMonth = await rowsOf(commitsByMonth);
+  const growthRows = await rowsOf(growth);
+  const [ytd] = await rowsOf(yearToDate);
+  const ranking = await rowsOf(topOrganisations);
+  const recent = summariseLast12Months(await rowsOf(last12Months));
+  const overTime = await rowsOf(organisationsByYear);
+  const reviews = await rowsOf(reviewsByOrganisation);
+  const reviewsCommits = await rowsOf(reviewsAgainstCommits);
+  const firsts = await rowsOf(firstContributions);
+  const rising = await rowsOf(risers);
+  const fresh = await rowsOf(newcomers);
+  const active = await rowsOf(activeContributorsByYear);
+  const newPeople = await rowsOf(newContributorsByYear);
+  const elephant = await rowsOf(elephantFactorByYear);
   if (!ytd) throw new Error('year-to-date returned no row');
 
   const unknown = ranking.find((row) => row.organisation === 'Unknown');

@@ -155,7 +155,12 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
     const kept = await wasm.query<{ name: string }>(
       `SELECT table_name AS name FROM duckdb_tables() WHERE temporary ORDER BY table_name`,
     );
-    expect(kept.map((t) => t.name)).toEqual(['barometer_scoped_3', 'barometer_scoped_4']);
+    expect(kept.filter((t) => t.name.startsWith('barometer_scoped_')).map((t) => t.name)).toEqual([
+      'barometer_scoped_3',
+      'barometer_scoped_4',
+    ]);
+    // One `bounds` row kept per view (five views).
+    expect(kept.filter((t) => t.name.startsWith('barometer_bounds_'))).toHaveLength(5);
     // What is not a composed metric passes through unchanged.
     expect(rescopeMetricSql('SELECT count(*) FROM contributions', 'contributions')).toBeNull();
     expect(await scoped.query('SELECT count(*) AS n FROM contributions', {})).toEqual(
@@ -178,6 +183,15 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
       const expected = await buildWeatherReport(node, p, options);
       expect(expected.sentences.length).toBeGreaterThan(2);
       expect(await buildWeatherReport(wasm, p, options)).toEqual(expected);
+    }
+  });
+
+  it('builds the same report when every metric is asked for at once, as the dashboard does', async () => {
+    const options = { project: 'xen', clock: () => new Date('2018-06-01T00:00:00Z') };
+    for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], repositories: ['xen'] }]) {
+      const expected = await buildWeatherReport(node, p, options);
+      const scoped = scopedDatabase(wasm);
+      expect(await buildWeatherReport(scoped, p, { ...options, parallel: true })).toEqual(expected);
     }
   });
 });
