@@ -54,8 +54,13 @@ export async function computeOverview(
       repositories: params.repositories,
       paths: params.paths,
     },
-    // The engines answer side by side: every metric is asked for at once.
-    { project: manifest.project, parallel: true },
+    // The engines answer side by side: every metric is asked for at once, but those of series
+    // the dashboard does not draw.
+    {
+      project: manifest.project,
+      parallel: true,
+      omit: ['commitsByQuarter', 'commitsByMonth', 'firstContributions'],
+    },
   );
   const panels = dashboardPanels(report, state, {
     colours: manifest.colours,

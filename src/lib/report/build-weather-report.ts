@@ -66,7 +66,24 @@ export interface WeatherReportOptions {
    * one statement at a time. The report is the same either way.
    */
   parallel?: boolean;
+  /**
+   * Series to leave out, given as empty lists, for a caller that shows none of them (the dashboard
+   * draws no quarters, months or first contributions, and no sentence cites them). Default: none.
+   */
+  omit?: ReadonlyArray<OmittableSeries>;
 }
+
+/** The series of the report that no sentence reads, which a caller may leave out. */
+export type OmittableSeries = 'commitsByQuarter' | 'commitsByMonth' | 'firstContributions';
+
+const OMITTABLE: ReadonlyMap<Metric<unknown>, OmittableSeries> = new Map<
+  Metric<unknown>,
+  OmittableSeries
+>([
+  [commitsByQuarter, 'commitsByQuarter'],
+  [commitsByMonth, 'commitsByMonth'],
+  [firstContributions, 'firstContributions'],
+]);
 
 /**
  * Runs every metric of the weather report and assembles it. Throws `bad-input`/`not-found` (see
@@ -87,8 +104,13 @@ export async function buildWeatherReport(
   // One connection runs the metrics one after the other; `parallel` asks for them all at once
   // (and each is awaited below in the same order either way).
   const started = new Map<Metric<unknown>, Promise<unknown[]>>();
-  if (options.parallel) {
-    for (const metric of REPORT_METRICS) {
+  const omitted = (metric: Metric<unknown>) => {
+    const series = OMITTABLE.get(metric);
+    return series !== undefined && (options.omit ?? []).includes(series);
+  };
+  for (const metric of REPORT_METRICS) {
+    if (omitted(metric)) started.set(metric, Promise.resolve([]));
+    else if (options.parallel) {
       const rows = metric.run(db, resolved);
       rows.catch(() => {});
       started.set(metric, rows);

@@ -113,4 +113,25 @@ describe('buildWeatherReport on a generated project', () => {
     expect(arm.totalCommits).toBeLessThan(report.totalCommits / 2);
     expect(arm.sentences.length).toBeGreaterThan(3);
   });
+
+  it('leaves out only the series asked, with the same sentences', async () => {
+    const lean = await buildWeatherReport(
+      db,
+      { since: '2011-01-01' },
+      {
+        project: 'xen',
+        clock: () => new Date('2018-06-01T08:30:00Z'),
+        omit: ['commitsByQuarter', 'commitsByMonth', 'firstContributions'],
+      },
+    );
+    expect(report.commitsByQuarter.length).toBeGreaterThan(0);
+    expect(report.commitsByMonth.length).toBeGreaterThan(0);
+    expect(report.firstContributions.length).toBeGreaterThan(0);
+    expect(lean).toEqual({
+      ...report,
+      commitsByQuarter: [],
+      commitsByMonth: [],
+      firstContributions: [],
+    });
+  });
 });
