@@ -11,10 +11,7 @@ const PREFIX = filteredSql.trimEnd();
 /** The `scoped` relation's columns, in order: what a table standing in for it holds. */
 export const SCOPED_COLUMNS = [
   'kind',
-  'source',
-  'contribution_id',
   'repository',
-  'commit_id',
   'time',
   'person',
   'person_name',

@@ -2,7 +2,8 @@
 -- (see compose-metric-sql.ts) and reads two relations from it:
 --
 --   bounds    one row: the parameters as typed values, and the dates every metric derives from them
---   filtered  the contributions that count under the filters, before the as-of date
+--   filtered  the contributions that count under the filters, before the as-of date: kind,
+--             repository, time, person, person_name, organisation, and its day and year
 --
 -- (and `scoped`, the contributions under the repository and path filters at any date, which only
 -- `filtered` reads).
@@ -59,10 +60,7 @@ bounds AS (
 scoped AS (
   SELECT
     c.kind,
-    c.source,
-    c.contribution_id,
     c.repository,
-    c.commit_id,
     c.time,
     c.person,
     c.person_name,
@@ -98,10 +96,7 @@ scoped AS (
 filtered AS (
   SELECT
     s.kind,
-    s.source,
-    s.contribution_id,
     s.repository,
-    s.commit_id,
     s.time,
     s.person,
     s.person_name,
