@@ -16,7 +16,9 @@ import {
   type DataManifest,
   type ManifestTable,
 } from '../../lib/db/wasm-manifest.ts';
+import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
+import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { cachedDatabase } from './cached-database.ts';
 import { scopedDatabase } from './scoped-database.ts';
@@ -268,8 +270,16 @@ export function loadEngine(manifest: DataManifest, base = DATA_URL): Promise<Dat
     const one = engineDatabase(connection, manifest, files, base);
     const pool = pooledDatabase(one.db);
     void one.loaded.then(() => performance.mark('barometer:data-loaded')).catch(() => {});
+    const cached = cachedDatabase(pool.db);
     growPool = async () => {
       await one.loaded;
+      // Every view starts with the scope check; its one data query is then kept from the start.
+      if (manifest.defaultView) {
+        const view = defaultMetricParams(new Date(`${manifest.defaultView.asOf}T00:00:00Z`), {
+          ...manifest.defaultView,
+        });
+        await checkReportScope(cached, view).catch(() => {});
+      }
       const warming = warmUp(one.db, manifest);
       if ((navigator.hardwareConcurrency || 1) >= MAX_ENGINES) {
         // The files again (from the HTTP cache): loading hands each buffer to its worker.
@@ -281,7 +291,7 @@ export function loadEngine(manifest: DataManifest, base = DATA_URL): Promise<Dat
       await warming;
       performance.mark('barometer:engines-ready');
     };
-    return cachedDatabase(pool.db);
+    return cached;
   })();
   return engineLoading;
 }
