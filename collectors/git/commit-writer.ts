@@ -1,7 +1,7 @@
 /**
  * Streams mined commits into DuckDB in batches: each batch (commits with their changed files and
- * trailers) is appended inside one transaction, so a commit lands whole or not at all and memory
- * holds one batch, whatever the history's length.
+ * trailers) is appended inside one transaction, so a commit lands whole or not at all, and memory
+ * holds a few batches, whatever the history's length.
  */
 import {
   BOOLEAN,
@@ -15,9 +15,13 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
-import type { MinedCommit, MinedFile } from './commit-source.ts';
-import { subjectOf } from './parse-commit.ts';
-import { parseTrailers } from './parse-trailers.ts';
+import type { MinedCommit } from './commit-source.ts';
+import { gatherRows, type GatheredRows, type TableRows } from './gathered-rows.ts';
+
+/** Commits per transaction, by default. */
+export const DEFAULT_BATCH_COMMITS = 1000;
+/** Changed files that end a batch early, by default. */
+export const DEFAULT_BATCH_FILES = 50_000;
 
 /** Options for {@link CommitWriter}. */
 export interface CommitWriterOptions {
@@ -32,11 +36,11 @@ export interface CommitWriterOptions {
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
 }
 
-const timestamp = (date: Date) => new DuckDBTimestampValue(BigInt(date.getTime()) * 1000n);
-
-/** Column types of the three tables, in their column order (see src/lib/db/schema.sql). */
+/**
+ * Column types of the three tables after their `repository` column, in column order (see
+ * src/lib/db/schema.sql).
+ */
 const COMMIT_TYPES = [
-  VARCHAR,
   VARCHAR,
   INTEGER,
   VARCHAR,
@@ -49,95 +53,67 @@ const COMMIT_TYPES = [
   SMALLINT,
   VARCHAR,
 ];
-const FILE_TYPES = [VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, INTEGER, BOOLEAN];
-const TRAILER_TYPES = [VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+const FILE_TYPES = [VARCHAR, VARCHAR, VARCHAR, INTEGER, INTEGER, BOOLEAN];
+const TRAILER_TYPES = [VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
 
 /** DuckDB's largest data chunk, in rows. */
 const CHUNK_ROWS = 2048;
 
 /**
- * Rows of one table gathered column by column in chunks of {@link CHUNK_ROWS}, appended as data
- * chunks: far fewer native calls than row by row, and no copying of columns to cut them into chunks.
+ * Appends one table's rows as data chunks of up to {@link CHUNK_ROWS} rows (far fewer native calls
+ * than row by row), with `repository` in front of every row.
  */
-class Columns {
-  private readonly chunks: DuckDBValue[][][] = [];
-  private current: DuckDBValue[][] | null = null;
-  private count = 0;
-  constructor(private readonly types: DuckDBType[]) {}
-  /** The columns to push one row's values onto (one value each, in column order). */
-  row(): DuckDBValue[][] {
-    if (this.count % CHUNK_ROWS === 0) {
-      this.current = this.types.map(() => []);
-      this.chunks.push(this.current);
+async function appendRows(
+  db: NodeDatabase,
+  table: string,
+  types: DuckDBType[],
+  repository: string,
+  rows: TableRows,
+): Promise<void> {
+  if (rows.rows === 0) return;
+  const allTypes = [VARCHAR, ...types];
+  const timestamps = types.flatMap((type, i) => (type === TIMESTAMP ? [i] : []));
+  const appender = await db.connection.createAppender(table);
+  try {
+    for (let start = 0; start < rows.rows; start += CHUNK_ROWS) {
+      const end = Math.min(rows.rows, start + CHUNK_ROWS);
+      const columns: DuckDBValue[][] = [new Array<string>(end - start).fill(repository)];
+      rows.columns.forEach((column, i) => {
+        const part = column.slice(start, end);
+        columns.push(
+          timestamps.includes(i)
+            ? part.map((value) => new DuckDBTimestampValue(value as bigint))
+            : (part as DuckDBValue[]),
+        );
+      });
+      const chunk = DuckDBDataChunk.create(allTypes, end - start);
+      chunk.setColumns(columns);
+      appender.appendDataChunk(chunk);
     }
-    this.count++;
-    return this.current!;
-  }
-  get rows(): number {
-    return this.count;
-  }
-  async append(db: NodeDatabase, table: string): Promise<void> {
-    if (this.count === 0) return;
-    const appender = await db.connection.createAppender(table);
-    try {
-      for (const columns of this.chunks) {
-        const chunk = DuckDBDataChunk.create(this.types, columns[0]!.length);
-        chunk.setColumns(columns);
-        appender.appendDataChunk(chunk);
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
   }
 }
 
-/**
- * One row per path: a path git lists twice (a type change shown as a deletion and an addition)
- * becomes one row with the counts summed.
- */
-function uniqueFiles(files: MinedFile[]): MinedFile[] {
-  const byPath = new Map<string, MinedFile>();
-  for (const file of files) {
-    const prior = byPath.get(file.path);
-    if (!prior) {
-      byPath.set(file.path, file);
-      continue;
-    }
-    const binary = prior.isBinary || file.isBinary;
-    byPath.set(file.path, {
-      path: file.path,
-      oldPath: prior.oldPath ?? file.oldPath,
-      linesAdded: binary ? null : (prior.linesAdded ?? 0) + (file.linesAdded ?? 0),
-      linesDeleted: binary ? null : (prior.linesDeleted ?? 0) + (file.linesDeleted ?? 0),
-      isBinary: binary,
-    });
-  }
-  return [...byPath.values()];
-}
-
-/** The rows of one batch, gathered and ready to append. */
-interface GatheredBatch {
-  commits: Columns;
-  files: Columns;
-  trailers: Columns;
-  size: number;
-}
+/** Batches gathered and not yet committed before `add` waits (memory holds at most this many). */
+const MAX_UNFINISHED = 3;
 
 /**
  * Appends commits of one repository to `commits`, `commit_files` and `trailers`.
  *
- * Writing is pipelined: while DuckDB commits one batch (on its own thread), the caller goes on
- * reading and gathering the next one; at most one batch is being written at any time, and each
- * batch is still one transaction. Call {@link flush} at the end, and {@link settle} on the way out
- * when the walk failed, so no write outlives the run.
+ * Writing is pipelined: while DuckDB commits a batch (its WAL write and fsync run on DuckDB's own
+ * thread), the caller goes on reading and gathering the next ones; batches are written one at a
+ * time, in order, each in its own transaction, and a failed batch stops every later one. Call
+ * {@link flush} at the end, and {@link settle} on the way out when the walk failed, so no write
+ * outlives the run.
  */
 export class CommitWriter {
   private pending: MinedCommit[] = [];
   private pendingFiles = 0;
   private batches = 0;
-  /** The batch being written, if any; its failure surfaces at the next add or flush. */
-  private inFlight: Promise<void> | null = null;
+  /** Writes not yet settled, oldest first; each starts when the one before has committed. */
+  private writes: Promise<void>[] = [];
   /** Commits committed to the database so far. */
   written = 0;
   private readonly batchSize: number;
@@ -148,8 +124,8 @@ export class CommitWriter {
     private readonly repository: string,
     private readonly options: CommitWriterOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 1000;
-    this.batchFiles = options.batchFiles ?? 50_000;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_COMMITS;
+    this.batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
   }
 
   /** Queues a commit; starts writing the batch when it is full. */
@@ -157,100 +133,52 @@ export class CommitWriter {
     this.pending.push(commit);
     this.pendingFiles += commit.files?.length ?? 0;
     if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
-      await this.startBatch();
+      await this.addRows(this.gatherPending());
     }
+  }
+
+  private async addRows(rows: GatheredRows): Promise<void> {
+    this.startWrite(rows);
+    // Bounded memory, and a failed write stops the walk here.
+    if (this.writes.length >= MAX_UNFINISHED) await this.writes[0];
   }
 
   /** Writes every queued commit and waits until all of them are committed. */
   async flush(): Promise<void> {
-    await this.startBatch();
-    const inFlight = this.inFlight;
-    this.inFlight = null;
-    await inFlight;
+    if (this.pending.length > 0) this.startWrite(this.gatherPending());
+    await this.writes.at(-1);
   }
 
-  /** Waits for the batch being written, if any, ignoring its outcome (for error paths). */
+  /** Waits for every batch being written, ignoring the outcome (for error paths). */
   async settle(): Promise<void> {
-    await this.inFlight?.catch(() => {});
-    this.inFlight = null;
+    await this.writes.at(-1)?.catch(() => {});
   }
 
-  private async startBatch(): Promise<void> {
-    if (this.pending.length === 0) return;
+  private gatherPending(): GatheredRows {
     const batch = this.pending;
     this.pending = [];
     this.pendingFiles = 0;
-    // Gathered while the previous batch is still being committed.
-    const gathered = this.gatherBatch(batch);
-    const previous = this.inFlight;
-    this.inFlight = null;
-    await previous;
-    const write = this.write(gathered);
-    // Marked handled now; the rejection is still seen by whoever awaits it next.
-    write.catch(() => {});
-    this.inFlight = write;
+    return gatherRows(batch);
   }
 
-  private async write(batch: GatheredBatch): Promise<void> {
-    await this.db.transaction(async () => {
-      await batch.commits.append(this.db, 'commits');
-      await batch.files.append(this.db, 'commit_files');
-      await batch.trailers.append(this.db, 'trailers');
+  private startWrite(gathered: GatheredRows): void {
+    const previous = this.writes.at(-1) ?? Promise.resolve();
+    const write = previous.then(() => this.write(gathered));
+    // Marked handled now; the rejection is still seen by whoever awaits it next.
+    write.catch(() => {});
+    void write.finally(() => this.writes.splice(this.writes.indexOf(write), 1)).catch(() => {});
+    this.writes.push(write);
+  }
+
+  private async write(batch: GatheredRows): Promise<void> {
+    const { db, repository } = this;
+    await db.transaction(async () => {
+      await appendRows(db, 'commits', COMMIT_TYPES, repository, batch.commits);
+      await appendRows(db, 'commit_files', FILE_TYPES, repository, batch.commitFiles);
+      await appendRows(db, 'trailers', TRAILER_TYPES, repository, batch.trailers);
     });
     this.written += batch.size;
     this.batches++;
     await this.options.onBatchCommitted?.(this.batches, this.written);
-  }
-
-  private gatherBatch(batch: MinedCommit[]): GatheredBatch {
-    const gathered: GatheredBatch = {
-      commits: new Columns(COMMIT_TYPES),
-      files: new Columns(FILE_TYPES),
-      trailers: new Columns(TRAILER_TYPES),
-      size: batch.length,
-    };
-    for (const commit of batch) this.gather(gathered, commit);
-    return gathered;
-  }
-
-  private gather({ commits, files, trailers }: GatheredBatch, commit: MinedCommit): void {
-    const repo = this.repository;
-    const id = commit.id;
-    const c = commits.row();
-    c[0]!.push(repo);
-    c[1]!.push(id);
-    c[2]!.push(commit.parents.length);
-    c[3]!.push(commit.author.name);
-    c[4]!.push(commit.author.email);
-    c[5]!.push(timestamp(commit.author.time));
-    c[6]!.push(commit.author.utcOffsetMinutes);
-    c[7]!.push(commit.committer.name);
-    c[8]!.push(commit.committer.email);
-    c[9]!.push(timestamp(commit.committer.time));
-    c[10]!.push(commit.committer.utcOffsetMinutes);
-    c[11]!.push(subjectOf(commit.message));
-    // Merges get no files: their changes are the merged commits' own.
-    if (commit.files && commit.parents.length <= 1) {
-      for (const file of uniqueFiles(commit.files)) {
-        const f = files.row();
-        f[0]!.push(repo);
-        f[1]!.push(id);
-        f[2]!.push(file.path);
-        f[3]!.push(file.oldPath);
-        f[4]!.push(file.isBinary ? null : file.linesAdded);
-        f[5]!.push(file.isBinary ? null : file.linesDeleted);
-        f[6]!.push(file.isBinary);
-      }
-    }
-    for (const trailer of parseTrailers(commit.message)) {
-      const t = trailers.row();
-      t[0]!.push(repo);
-      t[1]!.push(id);
-      t[2]!.push(trailer.position);
-      t[3]!.push(trailer.key);
-      t[4]!.push(trailer.value);
-      t[5]!.push(trailer.personName);
-      t[6]!.push(trailer.personEmail);
-    }
   }
 }
