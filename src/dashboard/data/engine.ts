@@ -26,17 +26,15 @@ import { scopedDatabase } from './scoped-database.ts';
 /** Where the export lives, relative to the page. */
 export const DATA_URL = 'data/';
 
+/** The table loaded at once: the first chart of any unnarrowed view reads nothing else. */
+export const FIRST_TABLES = ['contributions'] as const;
+
 /**
- * The tables loaded first, in this order: what the first chart of any view reads (the rest, read
- * only by metrics the overview does not show, follow in the manifest's order).
+ * The tables loaded once the first view is drawn (or sooner, when a query reads them: a view
+ * narrowed by repository or path): their files download at page start with the first. The others
+ * (GitHub pull requests, which no chart reads) are fetched only when a query reads them.
  */
-export const FIRST_TABLES = [
-  'contributions',
-  'commits',
-  'repositories',
-  'github_repositories',
-  'commit_files',
-] as const;
+export const SOON_TABLES = ['commits', 'repositories', 'github_repositories', 'commit_files'] as const;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -119,40 +117,53 @@ export function loadDefaultReport(manifest: DataManifest, base = DATA_URL): Prom
   return reportLoading;
 }
 
-/**
- * The manifest's tables split into those loaded at once, in the order of {@link FIRST_TABLES},
- * and the others (loaded when a query first names them).
- */
+/** The manifest's tables by when they are loaded (see {@link FIRST_TABLES}, {@link SOON_TABLES}). */
 export function loadingOrder(tables: readonly ManifestTable[]): {
   first: ManifestTable[];
+  soon: ManifestTable[];
   later: ManifestTable[];
 } {
-  const first = FIRST_TABLES.flatMap((name) => tables.filter((t) => t.name === name));
-  return { first, later: tables.filter((t) => !first.includes(t)) };
+  const pick = (names: readonly string[]) =>
+    names.flatMap((name) => tables.filter((t) => t.name === name));
+  const first = pick(FIRST_TABLES);
+  const soon = pick(SOON_TABLES);
+  return { first, soon, later: tables.filter((t) => !first.includes(t) && !soon.includes(t)) };
+}
+
+/** A loading engine: its database, and when its tables are in. */
+interface LoadingEngine {
+  db: Database;
+  /** Settles when {@link FIRST_TABLES} are in. */
+  loaded: Promise<void>;
+  /** Loads {@link SOON_TABLES} (those not in yet); settles when they are in. */
+  loadSoon(): Promise<void>;
 }
 
 /**
- * A database over one engine that loads the export's tables into it: those of
- * {@link FIRST_TABLES} at once, one by one in that order, the others when a query first names
- * them. Each query waits only for the tables it names, so the first chart is drawn once
- * `contributions` is in. `loaded` settles when the first tables are all in.
+ * A database over one engine that loads the export's tables into it, one at a time (a
+ * connection runs one statement at a time, in the order asked): {@link FIRST_TABLES} at once,
+ * the others when a query first reads them or when asked. Each query waits only for the tables
+ * it reads, so the first chart is drawn once `contributions` is in, and no table load queues
+ * before it. `files` are the downloads of the first and soon tables, by name.
  */
 function engineDatabase(
   connection: AsyncDuckDBConnection,
   manifest: DataManifest,
-  files: ReadonlyArray<Promise<Uint8Array>>,
+  files: ReadonlyMap<string, Promise<Uint8Array>>,
   base: string,
-): { db: Database; loaded: Promise<void> } {
-  const { first, later } = loadingOrder(manifest.tables);
-  /** Each table's loading, by name; a connection runs one statement at a time, in order. */
+): LoadingEngine {
+  const { first, soon, later } = loadingOrder(manifest.tables);
+  /** Each table's loading, by name. */
   const loaded = new Map<string, Promise<void>>();
   let chain = Promise.resolve();
-  const load = (table: ManifestTable, bytes: Promise<Uint8Array>) => {
+  const load = (table: ManifestTable) => {
+    if (loaded.has(table.name)) return;
+    const bytes = files.get(table.name) ?? fetchBytes(`${base}${table.file}`);
     chain = chain.then(async () => loadArrowTable(connection, table.name, await bytes));
     chain.catch(() => {});
     loaded.set(table.name, chain);
   };
-  first.forEach((table, i) => load(table, files[i]!));
+  first.forEach(load);
   const firstLoaded = chain;
   /** The tables `sql` reads: the names after FROM or JOIN that name a table of the export. */
   const tablesIn = (sql: string) => {
@@ -161,23 +172,18 @@ function engineDatabase(
       named.add(match[1]!);
     return named;
   };
-  /** Waits for the tables `sql` reads, starting to load those loaded on demand. */
+  /** Waits for the tables `sql` reads, starting to load those not asked for yet. */
   const tablesOf = (sql: string) => {
     const named = tablesIn(sql);
-    for (const table of later) {
-      if (named.has(table.name) && !loaded.has(table.name))
-        load(table, fetchBytes(`${base}${table.file}`));
-    }
+    for (const table of [...soon, ...later]) if (named.has(table.name)) load(table);
     return Promise.all([...loaded].filter(([name]) => named.has(name)).map(([, done]) => done));
   };
-  let everything: Promise<void> | undefined;
   let complete = false;
+  let everything: Promise<void> | undefined;
   /** Loads every table not loaded yet. */
   const loadAll = () => {
     everything ??= (async () => {
-      for (const table of later) {
-        if (!loaded.has(table.name)) load(table, fetchBytes(`${base}${table.file}`));
-      }
+      [...soon, ...later].forEach(load);
       await chain;
       complete = true;
     })();
@@ -203,7 +209,14 @@ function engineDatabase(
     exec: (sql: string) => whenLoaded(sql, () => engine.exec(sql)),
     close: () => engine.close(),
   };
-  return { db: scopedDatabase(ready), loaded: firstLoaded };
+  return {
+    db: scopedDatabase(ready),
+    loaded: firstLoaded,
+    loadSoon: async () => {
+      soon.forEach(load);
+      await chain;
+    },
+  };
 }
 
 /**
@@ -251,28 +264,34 @@ async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
 
 /**
  * Starts the engine and loads the export's tables into it (once; later calls share the promise);
- * the data files of {@link FIRST_TABLES} download while the engine starts. The database is ready
- * before the tables all are (see `engineDatabase`); it keeps query results, and a second engine
- * joins it when {@link addEngines} is called.
+ * the data files of {@link FIRST_TABLES} and {@link SOON_TABLES} download while the engine starts.
+ * The database is ready before the tables all are (see `engineDatabase`) and keeps query results;
+ * when the page calls {@link addEngines}, the soon tables load, the engine warms up and a second
+ * engine joins.
  */
 export function loadEngine(manifest: DataManifest, base = DATA_URL): Promise<Database> {
   engineLoading ??= (async () => {
-    const fetchFirst = () =>
-      loadingOrder(manifest.tables).first.map((table) => {
-        const bytes = fetchBytes(`${base}${table.file}`);
-        // Failures surface when each file is awaited; none goes unhandled meanwhile.
-        bytes.catch(() => {});
-        return bytes;
-      });
-    const files = fetchFirst();
+    /** Downloads of the first and soon tables, by name (each engine needs its own). */
+    const download = () => {
+      const { first, soon } = loadingOrder(manifest.tables);
+      return new Map(
+        [...first, ...soon].map((table) => {
+          const bytes = fetchBytes(`${base}${table.file}`);
+          // Failures surface when each file is awaited; none goes unhandled meanwhile.
+          bytes.catch(() => {});
+          return [table.name, bytes] as const;
+        }),
+      );
+    };
+    const files = download();
     const connection = await startEngine();
     performance.mark('barometer:engine-ready');
     const one = engineDatabase(connection, manifest, files, base);
     const pool = pooledDatabase(one.db);
-    void one.loaded.then(() => performance.mark('barometer:data-loaded')).catch(() => {});
     const cached = cachedDatabase(pool.db);
     growPool = async () => {
-      await one.loaded;
+      await one.loadSoon();
+      performance.mark('barometer:data-loaded');
       // Every view starts with the scope check; its one data query is then kept from the start.
       if (manifest.defaultView) {
         const view = defaultMetricParams(new Date(`${manifest.defaultView.asOf}T00:00:00Z`), {
@@ -283,8 +302,8 @@ export function loadEngine(manifest: DataManifest, base = DATA_URL): Promise<Dat
       const warming = warmUp(one.db, manifest);
       if ((navigator.hardwareConcurrency || 1) >= MAX_ENGINES) {
         // The files again (from the HTTP cache): loading hands each buffer to its worker.
-        const two = engineDatabase(await openEngine(), manifest, fetchFirst(), base);
-        await two.loaded;
+        const two = engineDatabase(await openEngine(), manifest, download(), base);
+        await two.loadSoon();
         await warmUp(two.db, manifest);
         pool.add(two.db);
       }

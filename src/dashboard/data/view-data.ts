@@ -80,12 +80,16 @@ export async function computeFirstPanel(
   state: DashboardState,
 ): Promise<Panel | null> {
   const params = metricParams(state);
-  await checkReportScope(db, params);
-  if (state.kind !== 'commits') return null;
-  const [byYear, [ytd]] = await Promise.all([
-    commitsByYear.run(db, params),
-    yearToDate.run(db, params),
-  ]);
+  if (state.kind !== 'commits') {
+    await checkReportScope(db, params);
+    return null;
+  }
+  // Asked for together (the engine answers in order); the check's verdict comes first.
+  const checking = checkReportScope(db, params);
+  const rows = Promise.all([commitsByYear.run(db, params), yearToDate.run(db, params)]);
+  rows.catch(() => {});
+  await checking;
+  const [byYear, [ytd]] = await rows;
   if (!ytd) return null;
   const none = { commits: 0, share: 0 };
   const provisional: WeatherReport = {
