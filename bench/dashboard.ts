@@ -8,7 +8,8 @@
  *   another view (computed by duckdb-wasm, so after the engine has started and loaded the data);
  * - warm load: the default view again, from the HTTP cache;
  * - a control change redrawn: top N, path prefix, commits/reviews, as-of date, each from the
- *   change event to every chart of the new view drawn.
+ *   change event to every chart of the new view drawn, once the page's engines hold the data and
+ *   have warmed up (`barometer:engines-ready`, a few seconds after the page opens).
  *
  * Goals from the issue: cold load under 2 s, a control change under 200 ms, at 50,000 commits.
  *
