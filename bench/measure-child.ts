@@ -158,10 +158,12 @@ function engineWalk(task: Extract<Task, { kind: 'engine' }>): Promise<ChildRepor
 }
 
 async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildReport> {
-  const db = await openNodeDatabase(task.db);
-  try {
-    const start = performance.now();
-    return await timed(async () => {
+  const start = performance.now();
+  // Opening and closing count: closing writes what DuckDB has not yet checkpointed.
+  return await timed(async () => {
+    const db = await openNodeDatabase(task.db);
+    let closed = false;
+    try {
       const result = await collectRepository({
         db,
         repository: { name: 'bench', source: task.source },
@@ -176,11 +178,13 @@ async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildR
           emit('progress', { commits: progress.commitsDone, seconds, maxRssKb });
         },
       });
+      await db.close();
+      closed = true;
       return { commits: result.commitsAdded, maxRssKb: process.resourceUsage().maxRSS };
-    });
-  } finally {
-    await db.close();
-  }
+    } finally {
+      if (!closed) await db.close();
+    }
+  });
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as Task;

@@ -10,7 +10,7 @@ import type { RepositoryConfig } from '../../src/lib/config/project-config.ts';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
-import type { CommitSource } from './commit-source.ts';
+import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
@@ -55,7 +55,7 @@ export interface CollectOptions {
    * about as much CPU as a metadata-only walk. Default false.
    */
   countTotal?: boolean;
-  /** Commits per transaction. Default 1000. */
+  /** Commits per transaction. Default 1000, or 5000 without files. */
   batchSize?: number;
   /** Called after each batch is committed (tests stop a run here to check resuming). */
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
@@ -91,6 +91,10 @@ export async function chooseSource(choice: EngineChoice, fs: typeof NodeFs): Pro
   if (choice === 'isomorphic-git') return createIsomorphicGitSource({ fs });
   if (choice === 'git-cli') return createGitCliSource();
   return (await findGit()) ? createGitCliSource() : createIsomorphicGitSource({ fs });
+}
+
+async function* inGroupsOfOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
 }
 
 async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<string>> {
@@ -208,34 +212,44 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       const source = options.source ?? (await chooseSource(options.engine ?? 'auto', options.fs));
       engine = source.engine;
       report({ phase: 'mining', engine });
+      const withFiles = options.withFiles ?? true;
       const writer = new CommitWriter(db, name, {
-        batchSize: options.batchSize,
+        // Without files a commit is a few hundred bytes: larger batches mean fewer appender
+        // flushes and commits (8% of a metadata-only run on the generated history).
+        batchSize: options.batchSize ?? (withFiles ? 1000 : 5000),
         onBatchCommitted: async (batch, written) => {
           options.logger.debug(`${name}: ${written} commits stored`);
           report({ commitsDone: written });
           await options.onBatchCommitted?.(batch, written);
         },
       });
-      const walk = source.walk({
+      const walkOptions: WalkOptions = {
         gitdir,
         head,
         exclude: storedHead && !historyRewritten ? [storedHead] : [],
         isKnown: (id) => known.has(id),
         knownClosed: !interrupted,
-        withFiles: options.withFiles ?? true,
+        withFiles,
         ...(options.countTotal || engine === 'isomorphic-git'
           ? { onTotal: (total: number) => report({ commitsTotal: total }) }
           : {}),
-      });
+      };
+      const batches = source.walkBatches
+        ? source.walkBatches(walkOptions)
+        : inGroupsOfOne(source.walk(walkOptions));
       try {
-        for await (const commit of walk) {
-          // An engine must not yield a commit twice; a repeated id is skipped, never stored twice.
-          if (known.has(commit.id)) {
-            options.logger.debug(`${name}: ${commit.id} yielded twice; skipped`);
-            continue;
+        for await (const commits of batches) {
+          const fresh: MinedCommit[] = [];
+          for (const commit of commits) {
+            // An engine must not yield a commit twice; a repeated id is skipped, never stored twice.
+            if (known.has(commit.id)) {
+              options.logger.debug(`${name}: ${commit.id} yielded twice; skipped`);
+              continue;
+            }
+            known.add(commit.id);
+            fresh.push(commit);
           }
-          known.add(commit.id);
-          await writer.add(commit);
+          await writer.addAll(fresh);
         }
         await writer.flush();
       } finally {

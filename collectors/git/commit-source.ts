@@ -73,4 +73,9 @@ export interface CommitSource {
    * parents before children).
    */
   walk(options: WalkOptions): AsyncIterable<MinedCommit>;
+  /**
+   * The same walk in groups of commits, as the engine reads them: one `await` per group instead of
+   * one per commit. Optional; the pipeline prefers it when present.
+   */
+  walkBatches?(options: WalkOptions): AsyncIterable<MinedCommit[]>;
 }

@@ -130,10 +130,17 @@ export class CommitWriter {
 
   /** Queues a commit; starts writing the batch when it is full. */
   async add(commit: MinedCommit): Promise<void> {
-    this.pending.push(commit);
-    this.pendingFiles += commit.files?.length ?? 0;
-    if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
-      await this.addRows(this.gatherPending());
+    await this.addAll([commit]);
+  }
+
+  /** Queues commits in order; starts writing each batch as it fills. */
+  async addAll(commits: readonly MinedCommit[]): Promise<void> {
+    for (const commit of commits) {
+      this.pending.push(commit);
+      this.pendingFiles += commit.files?.length ?? 0;
+      if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
+        await this.addRows(this.gatherPending());
+      }
     }
   }
 

@@ -273,10 +273,10 @@ async function storedParents(
     .map((line) => line.slice(7));
 }
 
-async function* walk(
+async function* walkBatches(
   options: GitCliOptions,
   walkOptions: WalkOptions,
-): AsyncGenerator<MinedCommit> {
+): AsyncGenerator<MinedCommit[]> {
   const git = options.git ?? 'git';
   const spawn = options.spawn ?? (nodeSpawn as Spawn);
   const { gitdir, head, exclude, isKnown, withFiles } = walkOptions;
@@ -328,8 +328,8 @@ async function* walk(
         for (const commit of commits) {
           if (shallow.has(commit.id))
             commit.parents = await storedParents(options, gitdir, commit.id);
-          yield commit;
         }
+        yield commits;
       }
     } catch (error) {
       // Output git cut short is explained by git's own error, when it has one.
@@ -345,8 +345,8 @@ async function* walk(
     if (!totalReported) reportTotal(await total);
     for (const commit of last) {
       if (shallow.has(commit.id)) commit.parents = await storedParents(options, gitdir, commit.id);
-      yield commit;
     }
+    if (last.length > 0) yield last;
   } finally {
     totalReported = true;
     // The consumer stopped early (or something threw): do not leave git running.
@@ -364,6 +364,9 @@ async function* walk(
 export function createGitCliSource(options: GitCliOptions = {}): CommitSource {
   return {
     engine: 'git-cli',
-    walk: (walkOptions) => walk(options, walkOptions),
+    async *walk(walkOptions) {
+      for await (const commits of walkBatches(options, walkOptions)) yield* commits;
+    },
+    walkBatches: (walkOptions) => walkBatches(options, walkOptions),
   };
 }

@@ -109,8 +109,11 @@ function offsetAt(pack: Pack, i: number): number {
     : small;
 }
 
-/** Reads of a pack before its offsets are sorted for exact object ends. */
-const BOUNDED_READS = 32;
+/**
+ * Reads of a pack before its offsets are sorted for exact object ends: enough for a branch head and
+ * a `.mailmap` behind long delta chains (the git-cli engine's reads).
+ */
+const BOUNDED_READS = 4096;
 
 /**
  * Where the object at `offset` ends at the latest, from the size in its header: deflate never
