@@ -17,7 +17,10 @@ import {
   type ManifestTable,
 } from '../../lib/db/wasm-manifest.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
-import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
+import {
+  buildWeatherReport,
+  type WeatherReportParams,
+} from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { cachedDatabase } from './cached-database.ts';
@@ -249,17 +252,32 @@ function pooledDatabase(firstEngine: Database): { db: Database; add(engine: Data
 }
 
 /**
- * Runs the default view's weather report once on an engine, one query at a time, and forgets the
- * result: WebAssembly starts in the browser's baseline code and a fresh engine answers about
- * twice as slowly until its hot paths are recompiled, so each engine warms up before the reader's
- * first control change rather than during it. A query asked for meanwhile waits for one warm-up
- * query at most.
+ * Runs the weather report on an engine a few times, one query at a time, and forgets the results:
+ * WebAssembly starts in the browser's baseline code and a fresh engine answers about twice as
+ * slowly until its hot paths are recompiled, so each engine warms up before the reader's first
+ * control change rather than during it. The views: the default one, the same a year earlier, and
+ * the default narrowed to the top folder with the most changed files (so narrowing is warm too).
+ * A query asked for meanwhile waits for one warm-up query at most.
  */
 async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
-  if (!manifest.defaultView) return;
-  await buildWeatherReport(engine, manifest.defaultView, { project: manifest.project }).catch(
-    () => {},
-  );
+  const view = manifest.defaultView;
+  if (!view) return;
+  const year = Number(view.asOf.slice(0, 4)) - 1;
+  const yearEarlier = `${String(year).padStart(4, '0')}${view.asOf.slice(4)}`;
+  const [folder] = await engine
+    .query<{ folder: string }>(
+      `SELECT split_part(path, '/', 1) AS folder FROM commit_files
+       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    )
+    .catch(() => []);
+  const views: WeatherReportParams[] = [
+    view,
+    ...(yearEarlier > view.since ? [{ ...view, asOf: yearEarlier }] : []),
+    ...(folder?.folder ? [{ ...view, paths: [folder.folder] }] : []),
+  ];
+  for (const params of views) {
+    await buildWeatherReport(engine, params, { project: manifest.project }).catch(() => {});
+  }
 }
 
 /**
