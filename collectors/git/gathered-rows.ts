@@ -29,7 +29,11 @@ export interface GatheredRows {
   trailers: TableRows;
 }
 
-const micros = (date: Date) => BigInt(date.getTime()) * 1000n;
+/** Microseconds since the epoch; one BigInt where the product is exact (before the year 2255). */
+function micros(date: Date): bigint {
+  const ms = date.getTime();
+  return Math.abs(ms) < 9e12 ? BigInt(ms * 1000) : BigInt(ms) * 1000n;
+}
 
 function table(width: number): TableRows {
   return { columns: Array.from({ length: width }, () => []), rows: 0 };

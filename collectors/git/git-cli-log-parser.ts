@@ -17,7 +17,7 @@
  * A record is emitted when the separator after it arrives, or at {@link GitLogParser.end}, so a git
  * process that died mid-record never yields a truncated commit.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { MinedCommit, MinedFile } from './commit-source.ts';
 
@@ -49,6 +49,8 @@ type State = 'header' | 'after-message' | 'files' | 'rename-old' | 'rename-new';
  */
 export function decodeGitText(bytes: Uint8Array): string {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+  // ASCII (most names, addresses and messages) reads the same either way; latin1 is the cheapest.
+  if (isAscii(buffer)) return buffer.toString('latin1');
   return isUtf8(buffer) ? buffer.toString('utf8') : buffer.toString('latin1');
 }
 
