@@ -19,9 +19,9 @@ import type { MinedCommit } from './commit-source.ts';
 import { gatherRows, type GatheredRows, type TableRows } from './gathered-rows.ts';
 
 /** Commits per transaction, by default. */
-export const DEFAULT_BATCH_COMMITS = 1000;
+const DEFAULT_BATCH_COMMITS = 1000;
 /** Changed files that end a batch early, by default. */
-export const DEFAULT_BATCH_FILES = 50_000;
+const DEFAULT_BATCH_FILES = 50_000;
 
 /** Options for {@link CommitWriter}. */
 export interface CommitWriterOptions {
