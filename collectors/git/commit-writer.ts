@@ -96,7 +96,7 @@ async function appendRows(
   }
 }
 
-/** Batches gathered and not yet committed before `add` waits (memory holds at most this many). */
+/** Batches gathered and not yet committed before `addAll` waits (memory holds at most this many). */
 const MAX_UNFINISHED = 3;
 
 /**
@@ -104,16 +104,18 @@ const MAX_UNFINISHED = 3;
  *
  * Writing is pipelined: while DuckDB commits a batch (its WAL write and fsync run on DuckDB's own
  * thread), the caller goes on reading and gathering the next ones; batches are written one at a
- * time, in order, each in its own transaction, and a failed batch stops every later one. Call
- * {@link flush} at the end, and {@link settle} on the way out when the walk failed, so no write
- * outlives the run.
+ * time, in order, each in its own transaction, and a failed batch fails every later one and
+ * {@link flush}. Call {@link flush} at the end, and {@link settle} on the way out when the walk
+ * failed, so no write outlives the run.
  */
 export class CommitWriter {
   private pending: MinedCommit[] = [];
   private pendingFiles = 0;
   private batches = 0;
-  /** Writes not yet settled, oldest first; each starts when the one before has committed. */
-  private writes: Promise<void>[] = [];
+  /** The last write started; each write starts when the one before has committed. */
+  private last: Promise<void> = Promise.resolve();
+  /** Writes not yet settled, oldest first (to bound how many wait in memory). */
+  private unfinished: Promise<void>[] = [];
   /** Commits committed to the database so far. */
   written = 0;
   private readonly batchSize: number;
@@ -128,53 +130,46 @@ export class CommitWriter {
     this.batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
   }
 
-  /** Queues a commit; starts writing the batch when it is full. */
-  async add(commit: MinedCommit): Promise<void> {
-    await this.addAll([commit]);
-  }
-
-  /** Queues commits in order; starts writing each batch as it fills. */
+  /**
+   * Queues commits in order; starts writing each batch as it fills, and waits while
+   * {@link MAX_UNFINISHED} batches are unfinished (a failed write surfaces there).
+   */
   async addAll(commits: readonly MinedCommit[]): Promise<void> {
     for (const commit of commits) {
       this.pending.push(commit);
       this.pendingFiles += commit.files?.length ?? 0;
       if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
-        await this.addRows(this.gatherPending());
+        this.startWrite();
+        if (this.unfinished.length >= MAX_UNFINISHED) await this.unfinished[0];
       }
     }
   }
 
-  private async addRows(rows: GatheredRows): Promise<void> {
-    this.startWrite(rows);
-    // Bounded memory, and a failed write stops the walk here.
-    if (this.writes.length >= MAX_UNFINISHED) await this.writes[0];
-  }
-
-  /** Writes every queued commit and waits until all of them are committed. */
+  /** Writes every queued commit and waits until all are committed; throws a failed write's error. */
   async flush(): Promise<void> {
-    if (this.pending.length > 0) this.startWrite(this.gatherPending());
-    await this.writes.at(-1);
+    this.startWrite();
+    await this.last;
   }
 
   /** Waits for every batch being written, ignoring the outcome (for error paths). */
   async settle(): Promise<void> {
-    await this.writes.at(-1)?.catch(() => {});
+    await this.last.catch(() => {});
   }
 
-  private gatherPending(): GatheredRows {
-    const batch = this.pending;
+  private startWrite(): void {
+    if (this.pending.length === 0) return;
+    const gathered = gatherRows(this.pending);
     this.pending = [];
     this.pendingFiles = 0;
-    return gatherRows(batch);
-  }
-
-  private startWrite(gathered: GatheredRows): void {
-    const previous = this.writes.at(-1) ?? Promise.resolve();
-    const write = previous.then(() => this.write(gathered));
+    // Chained on the last write, so a failure carries to every later write and to flush.
+    const write = this.last.then(() => this.write(gathered));
     // Marked handled now; the rejection is still seen by whoever awaits it next.
     write.catch(() => {});
-    void write.finally(() => this.writes.splice(this.writes.indexOf(write), 1)).catch(() => {});
-    this.writes.push(write);
+    this.last = write;
+    this.unfinished.push(write);
+    void write
+      .finally(() => this.unfinished.splice(this.unfinished.indexOf(write), 1))
+      .catch(() => {});
   }
 
   private async write(batch: GatheredRows): Promise<void> {

@@ -22,8 +22,6 @@ export interface TableRows {
 export interface GatheredRows {
   /** Commits in the batch. */
   size: number;
-  /** Changed files in the batch (after merging a path listed twice). */
-  files: number;
   commits: TableRows;
   commitFiles: TableRows;
   trailers: TableRows;
@@ -70,7 +68,6 @@ function uniqueFiles(files: MinedFile[]): MinedFile[] {
 export function gatherRows(commits: MinedCommit[]): GatheredRows {
   const out: GatheredRows = {
     size: commits.length,
-    files: 0,
     commits: table(11),
     commitFiles: table(6),
     trailers: table(6),
@@ -100,7 +97,6 @@ export function gatherRows(commits: MinedCommit[]): GatheredRows {
         f[3]!.push(file.isBinary ? null : file.linesAdded);
         f[4]!.push(file.isBinary ? null : file.linesDeleted);
         f[5]!.push(file.isBinary);
-        out.files++;
       }
     }
     for (const trailer of parseTrailers(commit.message)) {
@@ -113,7 +109,7 @@ export function gatherRows(commits: MinedCommit[]): GatheredRows {
     }
   }
   out.commits.rows = commits.length;
-  out.commitFiles.rows = out.files;
+  out.commitFiles.rows = f[0]!.length;
   out.trailers.rows = t[0]!.length;
   return out;
 }
