@@ -27,8 +27,8 @@ import { checkReportScope } from './check-report-scope.ts';
 import { reportSentences, type WeatherFigures } from './report-sentences.ts';
 import type { WeatherReport } from './weather-report.ts';
 
-/** The metrics of the weather report, in the order they run. */
-const REPORT_METRICS: ReadonlyArray<Metric<unknown>> = [
+/** The metrics of the weather report, by the name of the series each gives, in the order they run. */
+const REPORT_METRICS = {
   commitsByYear,
   commitsByQuarter,
   commitsByMonth,
@@ -45,7 +45,13 @@ const REPORT_METRICS: ReadonlyArray<Metric<unknown>> = [
   activeContributorsByYear,
   newContributorsByYear,
   elephantFactorByYear,
-];
+};
+
+type ReportMetrics = typeof REPORT_METRICS;
+/** Each report metric's rows, by series name. */
+type ReportRows = {
+  [K in keyof ReportMetrics]: ReportMetrics[K] extends Metric<infer T> ? T[] : never;
+};
 
 /**
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
@@ -76,14 +82,26 @@ export interface WeatherReportOptions {
 /** The series of the report that no sentence reads, which a caller may leave out. */
 export type OmittableSeries = 'commitsByQuarter' | 'commitsByMonth' | 'firstContributions';
 
-const OMITTABLE: ReadonlyMap<Metric<unknown>, OmittableSeries> = new Map<
-  Metric<unknown>,
-  OmittableSeries
->([
-  [commitsByQuarter, 'commitsByQuarter'],
-  [commitsByMonth, 'commitsByMonth'],
-  [firstContributions, 'firstContributions'],
-]);
+/**
+ * Runs every report metric (an omitted one gives no rows): one after the other, or, with
+ * `parallel`, all at once.
+ */
+async function runReportMetrics(
+  db: Database,
+  params: MetricParams,
+  options: WeatherReportOptions,
+): Promise<ReportRows> {
+  const omit = new Set<string>(options.omit ?? []);
+  const names = Object.keys(REPORT_METRICS) as Array<keyof ReportMetrics>;
+  const run = (name: keyof ReportMetrics): Promise<unknown[]> =>
+    omit.has(name)
+      ? Promise.resolve([])
+      : (REPORT_METRICS[name] as Metric<unknown>).run(db, params);
+  const rows: unknown[][] = [];
+  if (options.parallel) rows.push(...(await Promise.all(names.map(run))));
+  else for (const name of names) rows.push(await run(name));
+  return Object.fromEntries(names.map((name, i) => [name, rows[i]])) as ReportRows;
+}
 
 /**
  * Runs every metric of the weather report and assembles it. Throws `bad-input`/`not-found` (see
@@ -101,40 +119,9 @@ export async function buildWeatherReport(
   });
   await checkReportScope(db, resolved);
 
-  // One connection runs the metrics one after the other; `parallel` asks for them all at once
-  // (and each is awaited below in the same order either way).
-  const started = new Map<Metric<unknown>, Promise<unknown[]>>();
-  const omitted = (metric: Metric<unknown>) => {
-    const series = OMITTABLE.get(metric);
-    return series !== undefined && (options.omit ?? []).includes(series);
-  };
-  for (const metric of REPORT_METRICS) {
-    if (omitted(metric)) started.set(metric, Promise.resolve([]));
-    else if (options.parallel) {
-      const rows = metric.run(db, resolved);
-      rows.catch(() => {});
-      started.set(metric, rows);
-    }
-  }
-  const rowsOf = <T>(metric: Metric<T>): Promise<T[]> =>
-    (started.get(metric as Metric<unknown>) as Promise<T[]> | undefined) ??
-    metric.run(db, resolved);
-  const byYear = await rowsOf(commitsByYear);
-  const byQuarter = await rowsOf(commitsByQuarter);
-  const byMonth = await rowsOf(commitsByMonth);
-  const growthRows = await rowsOf(growth);
-  const [ytd] = await rowsOf(yearToDate);
-  const ranking = await rowsOf(topOrganisations);
-  const recent = summariseLast12Months(await rowsOf(last12Months));
-  const overTime = await rowsOf(organisationsByYear);
-  const reviews = await rowsOf(reviewsByOrganisation);
-  const reviewsCommits = await rowsOf(reviewsAgainstCommits);
-  const firsts = await rowsOf(firstContributions);
-  const rising = await rowsOf(risers);
-  const fresh = await rowsOf(newcomers);
-  const active = await rowsOf(activeContributorsByYear);
-  const newPeople = await rowsOf(newContributorsByYear);
-  const elephant = await rowsOf(elephantFactorByYear);
+  const rows = await runReportMetrics(db, resolved, options);
+  const [ytd] = rows.yearToDate;
+  const ranking = rows.topOrganisations;
   if (!ytd) throw new Error('year-to-date returned no row');
 
   const unknown = ranking.find((row) => row.organisation === 'Unknown');
@@ -144,26 +131,29 @@ export async function buildWeatherReport(
     since: resolved.since,
     top: resolved.top,
     filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
-    commitsByYear: byYear,
-    commitsByQuarter: byQuarter,
-    commitsByMonth: byMonth,
-    growth: summariseGrowth(growthRows),
+    commitsByYear: rows.commitsByYear,
+    commitsByQuarter: rows.commitsByQuarter,
+    commitsByMonth: rows.commitsByMonth,
+    growth: summariseGrowth(rows.growth),
     yearToDate: ytd,
     topOrganisations: ranking
       .filter((row) => row.organisation !== 'Unknown')
       .map(({ organisation, commits, share }) => ({ organisation, commits, share })),
     totalCommits: ranking.reduce((sum, row) => sum + row.commits, 0),
     unknown: { commits: unknown?.commits ?? 0, share: unknown?.share ?? 0 },
-    last12Months: recent,
-    organisationsByYear: overTime,
-    reviewsByOrganisation: reviews,
-    reviewsAgainstCommits: reviewsCommits,
-    firstContributions: firsts,
-    risers: rising,
-    newcomers: fresh,
-    activeContributorsByYear: active,
-    newContributorsByYear: newPeople,
-    elephantFactorByYear: elephant.map(({ year, elephantFactor }) => ({ year, elephantFactor })),
+    last12Months: summariseLast12Months(rows.last12Months),
+    organisationsByYear: rows.organisationsByYear,
+    reviewsByOrganisation: rows.reviewsByOrganisation,
+    reviewsAgainstCommits: rows.reviewsAgainstCommits,
+    firstContributions: rows.firstContributions,
+    risers: rows.risers,
+    newcomers: rows.newcomers,
+    activeContributorsByYear: rows.activeContributorsByYear,
+    newContributorsByYear: rows.newContributorsByYear,
+    elephantFactorByYear: rows.elephantFactorByYear.map(({ year, elephantFactor }) => ({
+      year,
+      elephantFactor,
+    })),
   };
   return { ...figures, sentences: reportSentences(figures).map((s) => s.text) };
 }
