@@ -162,7 +162,6 @@ async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildR
   // Opening and closing count: closing writes what DuckDB has not yet checkpointed.
   return await timed(async () => {
     const db = await openNodeDatabase(task.db);
-    let closed = false;
     try {
       const result = await collectRepository({
         db,
@@ -178,11 +177,10 @@ async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildR
           emit('progress', { commits: progress.commitsDone, seconds, maxRssKb });
         },
       });
-      await db.close();
-      closed = true;
       return { commits: result.commitsAdded, maxRssKb: process.resourceUsage().maxRSS };
     } finally {
-      if (!closed) await db.close();
+      // Inside the timed work: the close is measured.
+      await db.close();
     }
   });
 }

@@ -65,8 +65,8 @@ interface Pack {
   bigStart: number;
   /**
    * Every offset, ascending: an object ends where the next begins (the last one at the trailer).
-   * Built when a run reads more than a few objects: sorting a big pack's offsets takes longer than
-   * a run that reads only a branch head and its `.mailmap` (the git-cli engine's).
+   * Built once a run has read {@link BOUNDED_READS} objects: sorting a big pack's offsets takes
+   * longer than a run that reads only a branch head and its `.mailmap` (the git-cli engine's).
    */
   sorted: Float64Array | null;
   /** Objects read so far. */
