@@ -17,14 +17,12 @@ import {
   type ManifestTable,
 } from '../../lib/db/wasm-manifest.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
-import {
-  buildWeatherReport,
-  type WeatherReportParams,
-} from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { cachedDatabase } from './cached-database.ts';
+import { pooledDatabase } from './pooled-database.ts';
 import { scopedDatabase } from './scoped-database.ts';
+import { warmUp } from './warm-up.ts';
 
 /** Where the export lives, relative to the page. */
 export const DATA_URL = 'data/';
@@ -220,64 +218,6 @@ function engineDatabase(
       await chain;
     },
   };
-}
-
-/**
- * Engines answering as one database: each query goes to the engine with the fewest queries
- * waiting (the first on a tie); `exec` runs on every engine. Every engine holds the same data,
- * so the rows do not depend on which one answers.
- */
-function pooledDatabase(firstEngine: Database): { db: Database; add(engine: Database): void } {
-  const engines = [{ db: firstEngine, waiting: 0 }];
-  return {
-    add: (engine) => void engines.push({ db: engine, waiting: 0 }),
-    db: {
-      async query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-        const engine = engines.reduce((best, e) => (e.waiting < best.waiting ? e : best));
-        engine.waiting++;
-        try {
-          return await engine.db.query<T>(sql, params);
-        } finally {
-          engine.waiting--;
-        }
-      },
-      async exec(sql: string): Promise<void> {
-        await Promise.all(engines.map((e) => e.db.exec(sql)));
-      },
-      async close(): Promise<void> {
-        await Promise.all(engines.map((e) => e.db.close()));
-      },
-    },
-  };
-}
-
-/**
- * Runs the weather report on an engine a few times, one query at a time, and forgets the results:
- * WebAssembly starts in the browser's baseline code and a fresh engine answers about twice as
- * slowly until its hot paths are recompiled, so each engine warms up before the reader's first
- * control change rather than during it. The views: the default one, the same a year earlier, and
- * the default narrowed to the top folder with the most changed files (so narrowing is warm too).
- * A query asked for meanwhile waits for one warm-up query at most.
- */
-async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
-  const view = manifest.defaultView;
-  if (!view) return;
-  const year = Number(view.asOf.slice(0, 4)) - 1;
-  const yearEarlier = `${String(year).padStart(4, '0')}${view.asOf.slice(4)}`;
-  const [folder] = await engine
-    .query<{ folder: string }>(
-      `SELECT split_part(path, '/', 1) AS folder FROM commit_files
-       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    )
-    .catch(() => []);
-  const views: WeatherReportParams[] = [
-    view,
-    ...(yearEarlier > view.since ? [{ ...view, asOf: yearEarlier }] : []),
-    ...(folder?.folder ? [{ ...view, paths: [folder.folder] }] : []),
-  ];
-  for (const params of views) {
-    await buildWeatherReport(engine, params, { project: manifest.project }).catch(() => {});
-  }
 }
 
 /**
