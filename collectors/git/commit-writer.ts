@@ -3,20 +3,17 @@
  * trailers) is appended inside one transaction, so a commit lands whole or not at all, and memory
  * holds a few batches, whatever the history's length.
  */
-import {
-  BOOLEAN,
-  DuckDBDataChunk,
-  DuckDBTimestampValue,
-  INTEGER,
-  SMALLINT,
-  TIMESTAMP,
-  VARCHAR,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { MinedCommit } from './commit-source.ts';
-import { gatherRows, type GatheredRows, type TableRows } from './gathered-rows.ts';
+import {
+  addCommitRows,
+  COMMIT_COLUMNS,
+  FILE_COLUMNS,
+  TRAILER_COLUMNS,
+  type CommitTables,
+} from './commit-rows.ts';
+import { TableChunks } from './table-chunks.ts';
 
 /** Commits per transaction, by default. */
 const DEFAULT_BATCH_COMMITS = 1000;
@@ -36,60 +33,24 @@ export interface CommitWriterOptions {
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
 }
 
-/**
- * Column types of the three tables after their `repository` column, in column order (see
- * src/lib/db/schema.sql).
- */
-const COMMIT_TYPES = [
-  VARCHAR,
-  INTEGER,
-  VARCHAR,
-  VARCHAR,
-  TIMESTAMP,
-  SMALLINT,
-  VARCHAR,
-  VARCHAR,
-  TIMESTAMP,
-  SMALLINT,
-  VARCHAR,
-];
-const FILE_TYPES = [VARCHAR, VARCHAR, VARCHAR, INTEGER, INTEGER, BOOLEAN];
-const TRAILER_TYPES = [VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+/** One batch, as data chunks ready for the tables' appenders. */
+interface Batch {
+  size: number;
+  commits: DuckDBDataChunk[];
+  commitFiles: DuckDBDataChunk[];
+  trailers: DuckDBDataChunk[];
+}
 
-/** DuckDB's largest data chunk, in rows. */
-const CHUNK_ROWS = 2048;
-
-/**
- * Appends one table's rows as data chunks of up to {@link CHUNK_ROWS} rows (far fewer native calls
- * than row by row), with `repository` in front of every row.
- */
-async function appendRows(
+/** Appends one table's chunks. */
+async function appendChunks(
   db: NodeDatabase,
   table: string,
-  types: DuckDBType[],
-  repository: string,
-  rows: TableRows,
+  chunks: DuckDBDataChunk[],
 ): Promise<void> {
-  if (rows.rows === 0) return;
-  const allTypes = [VARCHAR, ...types];
-  const timestamps = types.flatMap((type, i) => (type === TIMESTAMP ? [i] : []));
+  if (chunks.length === 0) return;
   const appender = await db.connection.createAppender(table);
   try {
-    for (let start = 0; start < rows.rows; start += CHUNK_ROWS) {
-      const end = Math.min(rows.rows, start + CHUNK_ROWS);
-      const columns: DuckDBValue[][] = [new Array<string>(end - start).fill(repository)];
-      rows.columns.forEach((column, i) => {
-        const part = column.slice(start, end);
-        columns.push(
-          timestamps.includes(i)
-            ? part.map((value) => new DuckDBTimestampValue(value as bigint))
-            : (part as DuckDBValue[]),
-        );
-      });
-      const chunk = DuckDBDataChunk.create(allTypes, end - start);
-      chunk.setColumns(columns);
-      appender.appendDataChunk(chunk);
-    }
+    for (const chunk of chunks) appender.appendDataChunk(chunk);
     appender.flushSync();
   } finally {
     appender.closeSync();
@@ -109,8 +70,9 @@ const MAX_UNFINISHED = 3;
  * failed, so no write outlives the run.
  */
 export class CommitWriter {
-  private pending: MinedCommit[] = [];
-  private pendingFiles = 0;
+  /** The rows of the batch being filled. */
+  private readonly tables: CommitTables;
+  private pending = 0;
   private batches = 0;
   /** The last write started; each write starts when the one before has committed. */
   private last: Promise<void> = Promise.resolve();
@@ -123,11 +85,16 @@ export class CommitWriter {
 
   constructor(
     private readonly db: NodeDatabase,
-    private readonly repository: string,
+    repository: string,
     private readonly options: CommitWriterOptions = {},
   ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_COMMITS;
     this.batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
+    this.tables = {
+      commits: new TableChunks(COMMIT_COLUMNS, repository),
+      commitFiles: new TableChunks(FILE_COLUMNS, repository),
+      trailers: new TableChunks(TRAILER_COLUMNS, repository),
+    };
   }
 
   /**
@@ -135,10 +102,12 @@ export class CommitWriter {
    * {@link MAX_UNFINISHED} batches are unfinished (a failed write surfaces there).
    */
   async addAll(commits: readonly MinedCommit[]): Promise<void> {
+    const { tables } = this;
     for (const commit of commits) {
-      this.pending.push(commit);
-      this.pendingFiles += commit.files?.length ?? 0;
-      if (this.pending.length >= this.batchSize || this.pendingFiles >= this.batchFiles) {
+      // Rows go into the chunks at once, so no mined commit outlives this call.
+      addCommitRows(commit, tables);
+      this.pending++;
+      if (this.pending >= this.batchSize || tables.commitFiles.rows >= this.batchFiles) {
         this.startWrite();
         if (this.unfinished.length >= MAX_UNFINISHED) await this.unfinished[0];
       }
@@ -157,10 +126,15 @@ export class CommitWriter {
   }
 
   private startWrite(): void {
-    if (this.pending.length === 0) return;
-    const gathered = gatherRows(this.pending);
-    this.pending = [];
-    this.pendingFiles = 0;
+    if (this.pending === 0) return;
+    const { tables } = this;
+    const gathered: Batch = {
+      size: this.pending,
+      commits: tables.commits.take(),
+      commitFiles: tables.commitFiles.take(),
+      trailers: tables.trailers.take(),
+    };
+    this.pending = 0;
     // Chained on the last write, so a failure carries to every later write and to flush.
     const write = this.last.then(() => this.write(gathered));
     // Marked handled now; the rejection is still seen by whoever awaits it next.
@@ -172,12 +146,12 @@ export class CommitWriter {
       .catch(() => {});
   }
 
-  private async write(batch: GatheredRows): Promise<void> {
-    const { db, repository } = this;
+  private async write(batch: Batch): Promise<void> {
+    const { db } = this;
     await db.transaction(async () => {
-      await appendRows(db, 'commits', COMMIT_TYPES, repository, batch.commits);
-      await appendRows(db, 'commit_files', FILE_TYPES, repository, batch.commitFiles);
-      await appendRows(db, 'trailers', TRAILER_TYPES, repository, batch.trailers);
+      await appendChunks(db, 'commits', batch.commits);
+      await appendChunks(db, 'commit_files', batch.commitFiles);
+      await appendChunks(db, 'trailers', batch.trailers);
     });
     this.written += batch.size;
     this.batches++;
