@@ -19,7 +19,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { BarometerError } from '../../src/lib/errors.ts';
-import type { MinedCommit, MinedFile } from './commit-source.ts';
+import type { MinedCommit, MinedFile, MinedPerson } from './commit-source.ts';
 
 /**
  * The `--format` the parser reads (use with `-z` and `--date=raw`): fields end with NUL, and the
@@ -54,19 +54,39 @@ export function decodeGitText(bytes: Uint8Array): string {
   return isUtf8(buffer) ? buffer.toString('utf8') : buffer.toString('latin1');
 }
 
+/** The decimal digit at `index` of `text`, or NaN. */
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+
 /** Parses `<seconds> ±HHMM` (git's raw date) into an instant and an offset in minutes. */
 export function parseRawDate(text: string): { time: Date; utcOffsetMinutes: number } {
-  const match = /^(-?\d+) ([+-])(\d\d)(\d\d)$/.exec(text);
-  if (!match) {
+  // By character code: a regular expression here cost 30 ms per 50,000 commits.
+  const zone = text.length - 5;
+  const first = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const sign = text.charCodeAt(zone);
+  let seconds = zone - 1 > first && text.charCodeAt(zone - 1) === 32 ? 0 : Number.NaN;
+  for (let i = first; i < zone - 1; i++) seconds = seconds * 10 + digitAt(text, i);
+  const minutes =
+    (digitAt(text, zone + 1) * 10 + digitAt(text, zone + 2)) * 60 +
+    digitAt(text, zone + 3) * 10 +
+    digitAt(text, zone + 4);
+  if (Number.isNaN(seconds + minutes) || (sign !== 43 && sign !== 45)) {
     throw new BarometerError('source', `git log printed a date git itself should not: "${text}"`, {
       value: text,
     });
   }
-  const sign = match[2] === '-' ? -1 : 1;
   return {
-    time: new Date(Number(match[1]) * 1000),
-    utcOffsetMinutes: sign * (Number(match[3]) * 60 + Number(match[4])),
+    time: new Date((first ? -seconds : seconds) * 1000),
+    // `-0000` is UTC too: a plain zero, as the isomorphic-git engine gives.
+    utcOffsetMinutes: sign === 45 && minutes !== 0 ? -minutes : minutes,
   };
+}
+
+function person(name: string, email: string, rawDate: string): MinedPerson {
+  const { time, utcOffsetMinutes } = parseRawDate(rawDate);
+  return { name, email, time, utcOffsetMinutes };
 }
 
 function malformed(what: string, near: string): BarometerError {
@@ -226,8 +246,8 @@ export class GitLogParser {
     this.out.push({
       id: f[0]!,
       parents: f[1] ? f[1].split(' ') : [],
-      author: { name: f[2]!, email: f[3]!, ...parseRawDate(f[4]!) },
-      committer: { name: f[5]!, email: f[6]!, ...parseRawDate(f[7]!) },
+      author: person(f[2]!, f[3]!, f[4]!),
+      committer: person(f[5]!, f[6]!, f[7]!),
       message: f[8]!,
       files: this.files,
     });

@@ -51,11 +51,11 @@ class OpenChunk {
   readonly validity: (Uint8Array<ArrayBuffer> | null)[];
   rows = 0;
 
-  constructor(types: DuckDBType[], kinds: readonly ColumnKind[], repository: string) {
+  constructor(types: DuckDBType[], kinds: readonly ColumnKind[], repository: bindings.Value) {
     this.chunk = DuckDBDataChunk.create(types);
     const raw = this.chunk.chunk;
     this.vectors = types.map((_, i) => bindings.data_chunk_get_vector(raw, i));
-    bindings.vector_reference_value(this.vectors[0]!, bindings.create_varchar(repository));
+    bindings.vector_reference_value(this.vectors[0]!, repository);
     this.bytes = [new Uint8Array(0)];
     for (const kind of kinds) this.bytes.push(new Uint8Array(WIDTHS[kind] * CHUNK_ROWS));
     this.views = this.bytes.map((bytes) => new DataView(bytes.buffer));
@@ -101,11 +101,14 @@ export class TableChunks {
   /** Rows started since the last {@link take}. */
   rows = 0;
 
+  private readonly repository: bindings.Value;
+
   constructor(
     private readonly kinds: readonly ColumnKind[],
-    private readonly repository: string,
+    repository: string,
   ) {
     this.types = [VARCHAR, ...kinds.map((kind) => TYPES[kind])];
+    this.repository = bindings.create_varchar(repository);
   }
 
   /** Starts a row; the column numbers of the setters count `repository` as column 0. */
@@ -140,10 +143,13 @@ export class TableChunks {
 
   /**
    * A time given in milliseconds since the epoch (a `Date`'s `getTime()`), stored as DuckDB's
-   * microseconds; exact for every date a `Date` holds.
+   * microseconds; exact for every date a `Date` holds, and the epoch for NaN.
    */
   timestamp(column: number, milliseconds: number): void {
     const view = this.open!.views[column]!;
+    // An invalid Date (a commit dated past the year 275,760) is stored as the epoch, the date git
+    // itself shows for a date it cannot read.
+    if (!Number.isFinite(milliseconds)) milliseconds = 0;
     // micros = ms * 1000, split into 32-bit halves without leaving the exact range of a double.
     const msHigh = Math.floor(milliseconds / TWO_32);
     const lowMicros = (milliseconds - msHigh * TWO_32) * 1000;

@@ -131,7 +131,22 @@ describe('decodeGitText and parseRawDate', () => {
       time: new Date(-86_400_000),
       utcOffsetMinutes: 345,
     });
-    expect(() => parseRawDate('yesterday')).toThrow(/git log printed a date/);
+    expect(parseRawDate('1 -0000')).toEqual({ time: new Date(1000), utcOffsetMinutes: 0 });
+    expect(parseRawDate('9999999999 -0930').utcOffsetMinutes).toBe(-570);
+    for (const bad of [
+      'yesterday',
+      '',
+      '+0000',
+      ' +0000',
+      '12+0000',
+      '1 *0000',
+      '1 +12a0',
+      '1a +0000',
+      '- +0000',
+      '1 +000',
+    ]) {
+      expect(() => parseRawDate(bad), bad).toThrow(/git log printed a date/);
+    }
   });
 });
 

@@ -13,6 +13,8 @@ const TIMES = [
   Date.UTC(2255, 5, 6),
   Date.UTC(9999, 11, 31, 23, 59, 59, 999),
   -Date.UTC(9999, 0, 1),
+  // An invalid Date's getTime(): stored as the epoch.
+  Number.NaN,
 ];
 
 describe('TableChunks', () => {
@@ -62,7 +64,7 @@ describe('TableChunks', () => {
         s: n % 5 === 0 ? null : n % 2 ? `s${n}` : `a longer string, row ${n}: <b>"é"</b>`,
         i: n % 7 === 0 ? null : n % 3 ? n : -n,
         sm: ((n % 1561) - 720) % 841,
-        micros: (BigInt(TIMES[n % TIMES.length]!) * 1000n).toString(),
+        micros: (BigInt(TIMES[n % TIMES.length]! || 0) * 1000n).toString(),
         b: n % 2 === 1,
       });
     });
