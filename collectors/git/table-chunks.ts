@@ -39,6 +39,8 @@ const WIDTHS: Record<ColumnKind, number> = {
 /** DuckDB's standard vector size: rows per data chunk. */
 export const CHUNK_ROWS = 2048;
 const TWO_32 = 4294967296;
+/** Vectors hold values in the machine's byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** One data chunk being filled. */
 class OpenChunk {
@@ -133,12 +135,12 @@ export class TableChunks {
   integer(column: number, value: number | null): void {
     const open = this.open!;
     if (value === null) return open.setNull(column, this.at);
-    open.views[column]!.setInt32(this.at * 4, value, true);
+    open.views[column]!.setInt32(this.at * 4, value, LITTLE_ENDIAN);
   }
 
   /** A 16-bit integer. */
   smallint(column: number, value: number): void {
-    this.open!.views[column]!.setInt16(this.at * 2, value, true);
+    this.open!.views[column]!.setInt16(this.at * 2, value, LITTLE_ENDIAN);
   }
 
   /**
@@ -154,8 +156,11 @@ export class TableChunks {
     const msHigh = Math.floor(milliseconds / TWO_32);
     const lowMicros = (milliseconds - msHigh * TWO_32) * 1000;
     const carry = Math.floor(lowMicros / TWO_32);
-    view.setUint32(this.at * 8, lowMicros - carry * TWO_32, true);
-    view.setInt32(this.at * 8 + 4, msHigh * 1000 + carry, true);
+    const low = lowMicros - carry * TWO_32;
+    const high = msHigh * 1000 + carry;
+    const at = this.at * 8;
+    view.setUint32(LITTLE_ENDIAN ? at : at + 4, low, LITTLE_ENDIAN);
+    view.setInt32(LITTLE_ENDIAN ? at + 4 : at, high, LITTLE_ENDIAN);
   }
 
   /** A flag. */
