@@ -6,6 +6,9 @@
  * metadata-only walk that was a fifth of the run. Here strings go to the chunk's vector as they
  * come (one native call each), fixed-width columns fill typed arrays copied into the vector once per
  * chunk, and the constant first column (the repository) is one constant vector per chunk.
+ *
+ * `@duckdb/node-bindings` is pinned in package.json to the exact version `@duckdb/node-api` pins:
+ * chunks made through one are filled and appended through the other, so they must be one library.
  */
 import bindings from '@duckdb/node-bindings';
 import {
