@@ -55,7 +55,7 @@ export interface CollectOptions {
    * about as much CPU as a metadata-only walk. Default false.
    */
   countTotal?: boolean;
-  /** Commits per transaction. Default 1000, or 2500 without files. */
+  /** Commits per transaction. Default 1000, or 10,000 without files. */
   batchSize?: number;
   /** Called after each batch is committed (tests stop a run here to check resuming). */
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
