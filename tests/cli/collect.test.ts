@@ -75,11 +75,25 @@ describe('barometer collect', () => {
       await count(db, "SELECT count(*) AS n FROM contributions WHERE kind = 'commit'"),
     ).toEqual([{ n: 3 }]);
     expect(await count(db, 'SELECT count(*) AS n FROM commits')).toEqual([{ n: 3 }]);
+    const appliedAt = 'SELECT DISTINCT applied_at FROM affiliation_maps';
+    const firstApply = await count(db, appliedAt);
     const second = await collect([], join(repo.dir, 'sub'));
     expect(second.stderr).toMatch(/^work \(main\): 0 commits added in \d+\.0 s, nothing new\n$/);
     expect(second.stdout).toMatch(
       /^collected 1 repository: 0 commits added in 0:0\d \(engine: none needed\)/,
     );
+    // Nothing new and the same maps: contributions are kept, not rebuilt (the clock moved on).
+    expect(second.stdout.split('\n')[1]).toBe(affiliations!.replace('applied', 'unchanged'));
+    expect(await count(db, appliedAt)).toEqual(firstApply);
+    // Another map is applied at once, and so is a new commit.
+    const mapFile = join(repo.dir, 'sub', 'map.txt');
+    writeFileSync(mapFile, 'example.org Example Ltd\n');
+    const third = await collect(['--email-map', mapFile], join(repo.dir, 'sub'));
+    expect(third.stdout.split('\n')[1]).toMatch(/^affiliations applied: 3 commits/);
+    expect(await count(db, appliedAt)).not.toEqual(firstApply);
+    history(repo, 1);
+    const fourth = await collect(['--email-map', mapFile], join(repo.dir, 'sub'));
+    expect(fourth.stdout.split('\n')[1]).toMatch(/^affiliations applied: 4 commits/);
   });
 
   it('mines every repository of a project config, remote ones through the cache', async () => {

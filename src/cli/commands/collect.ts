@@ -175,6 +175,8 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     affiliations = await applyAffiliations(db, maps, {
       now: context.clock(),
       logger: context.logger,
+      // A run that added nothing, with the same maps, leaves `contributions` as it was.
+      skipWhenUnchanged: true,
     });
   } finally {
     await db.close();
@@ -201,7 +203,8 @@ export function affiliationLine(summary: ApplySummary): string {
   const share = total === 0 ? 0 : Math.round((100 * summary.unknown) / total);
   const people = `${summary.people.toLocaleString('en-US')} ${summary.people === 1 ? 'person' : 'people'}`;
   return (
-    `affiliations applied: ${summary.commits.toLocaleString('en-US')} commits and ` +
+    `affiliations ${summary.unchanged ? 'unchanged' : 'applied'}: ` +
+    `${summary.commits.toLocaleString('en-US')} commits and ` +
     `${(summary.trailerReviews + summary.githubReviews).toLocaleString('en-US')} reviews by ${people}; ` +
     `${share}% from unmapped addresses` +
     (summary.unknown > 0 ? ' (list them: barometer affiliations unknown)' : '')

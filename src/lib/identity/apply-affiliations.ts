@@ -8,6 +8,7 @@ import { ensureSchema } from '../db/schema.ts';
 import { silentLogger, type Logger } from '../effects.ts';
 import identitySchema from './identity-schema.sql?raw';
 import type { AffiliationMaps, MapFileRecord } from './affiliation-maps.ts';
+import { applyFingerprint, recordApply, unchangedApply } from './apply-fingerprint.ts';
 import { createResolver } from './create-resolver.ts';
 import { insertColumns } from './insert-columns.ts';
 import { formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
@@ -19,6 +20,11 @@ export interface ApplyOptions {
   now?: Date;
   /** Warnings (lines of a repository's own `.mailmap` that git would ignore too). Default: silent. */
   logger?: Logger;
+  /**
+   * Keep `contributions` as it is, and return the last apply's summary, when neither the raw rows
+   * nor the maps changed since that apply (see apply-fingerprint.ts). Default: false (rebuild).
+   */
+  skipWhenUnchanged?: boolean;
 }
 
 /** What an apply produced. */
@@ -35,6 +41,8 @@ export interface ApplySummary {
   unknown: number;
   /** The maps applied, in reading order (repository mailmaps first). */
   maps: MapFileRecord[];
+  /** True when `contributions` was kept from the last apply: no rows or maps changed since. */
+  unchanged?: boolean;
 }
 
 const sources = (list: readonly MapSource[]) =>
@@ -135,6 +143,15 @@ export async function applyAffiliations(
   const now = options.now ?? new Date();
   await ensureSchema(db);
   await db.exec(identitySchema);
+
+  const fingerprint = await applyFingerprint(db, {
+    maps,
+    sql: [identitySchema, CONTRIBUTIONS_SQL],
+  });
+  if (options.skipWhenUnchanged) {
+    const last = await unchangedApply(db, fingerprint);
+    if (last) return last;
+  }
 
   const { entries: repositoryMailmaps, records } = await readRepositoryMailmaps(db, logger);
   records.push(...maps.files);
@@ -262,7 +279,7 @@ export async function applyAffiliations(
                count(DISTINCT person) AS people,
                count(*) FILTER (WHERE organisation = 'Unknown') AS unknown
         FROM contributions`);
-    return {
+    const summary: ApplySummary = {
       commits: counts?.commits ?? 0,
       trailerReviews: counts?.trailer_reviews ?? 0,
       githubReviews: counts?.github_reviews ?? 0,
@@ -270,5 +287,7 @@ export async function applyAffiliations(
       unknown: counts?.unknown ?? 0,
       maps: records,
     };
+    await recordApply(db, fingerprint, summary);
+    return summary;
   });
 }

@@ -326,3 +326,45 @@ describe('applyAffiliations', () => {
     expect(summary).toMatchObject({ commits: 7, trailerReviews: 4, githubReviews: 3, unknown: 4 });
   });
 });
+
+describe('applyAffiliations with skipWhenUnchanged', () => {
+  it('keeps contributions only while no raw row and no map has changed since the last apply', async () => {
+    await insertCommits(db, [
+      { id: 'c1', name: 'Jane', email: 'jane@citrix.com', time: '2020-01-01T00:00:00Z' },
+    ]);
+    await insertReview(db, { id: 1, login: 'bob', state: 'COMMENTED', at: '2020-01-02T00:00:00Z' });
+    const rules = maps({ defaults: true });
+    const apply = (m: AffiliationMaps) =>
+      applyAffiliations(db, m, { now: new Date(0), skipWhenUnchanged: true });
+    // A mark in the derived table: an apply that rebuilds it wipes the mark, one that skips keeps it.
+    const mark = () => db.exec(`UPDATE contributions SET person_name = 'kept'`);
+    const kept = async () =>
+      (await contributionRows(db)).every((row) => row.person_name === 'kept');
+
+    const first = await apply(rules);
+    expect(first.unchanged).toBeUndefined();
+    expect(first).toMatchObject({ commits: 1, githubReviews: 1 });
+    await mark();
+    expect(await apply(rules)).toEqual({ ...first, unchanged: true });
+    expect(await kept()).toBe(true);
+
+    // A row updated in place (same counts) is a change: the review no longer counts.
+    await db.exec(`UPDATE github_reviews SET state = 'DISMISSED'`);
+    const updated = await apply(rules);
+    expect(updated.unchanged).toBeUndefined();
+    expect(updated.githubReviews).toBe(0);
+    expect(await kept()).toBe(false);
+
+    // So is another map.
+    await mark();
+    const other = maps({ emailMap: 'citrix.com Citrix Systems\n' });
+    expect((await apply(other)).unchanged).toBeUndefined();
+    expect((await contributionRows(db)).map((row) => row.organisation)).toEqual(['Citrix Systems']);
+
+    // Without the option, an apply always rebuilds.
+    await mark();
+    const forced = await applyAffiliations(db, other, { now: new Date(0) });
+    expect(forced.unchanged).toBeUndefined();
+    expect(await kept()).toBe(false);
+  });
+});
