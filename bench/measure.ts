@@ -19,6 +19,7 @@ export interface Measurement extends ChildReport {
 }
 
 const REGISTER = fileURLToPath(new URL('../src/cli/register.js', import.meta.url));
+const BAROMETER = fileURLToPath(new URL('../src/cli/barometer.js', import.meta.url));
 const CHILD = fileURLToPath(new URL('./measure-child.ts', import.meta.url));
 
 /** Runs `task` in a fresh Node process; `limitSeconds` stops it (default: no limit). */
@@ -63,4 +64,23 @@ export async function measure(task: Task, limitSeconds = Infinity): Promise<Meas
   throw new Error(
     `${task.kind} measurement failed (exit ${String(code)}${stopped ? ', time limit' : ''}): ${stderr.trim()}`,
   );
+}
+
+/**
+ * Runs the real `barometer` command with `args` in a fresh Node process, as a user would, and
+ * returns its wall time in seconds (Node start-up included); throws when it exits non-zero.
+ */
+export async function timeCommand(args: string[]): Promise<number> {
+  const start = performance.now();
+  const child = spawn(process.execPath, [BAROMETER, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) {
+    throw new Error(`barometer ${args.join(' ')} failed (exit ${String(code)}): ${stderr.trim()}`);
+  }
+  return (performance.now() - start) / 1000;
 }

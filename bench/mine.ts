@@ -19,7 +19,7 @@ import { Writable } from 'node:stream';
 import type { CommitSource } from '../collectors/git/commit-source.ts';
 import { findGit } from '../collectors/git/engine-git-cli.ts';
 import { generateHistory } from './generate-history.ts';
-import { measure, type Measurement } from './measure.ts';
+import { measure, timeCommand, type Measurement } from './measure.ts';
 import type { Task } from './measure-child.ts';
 
 type Engine = CommitSource['engine'];
@@ -321,8 +321,17 @@ export async function runMineBench(args: string[]): Promise<void> {
           Infinity,
           options.repeat,
         );
-        const met = again.seconds < GOALS.incrementalSeconds ? 'met' : 'NOT met';
-        const note = `${number(again.seconds, 2)} s in the pipeline (goal < ${GOALS.incrementalSeconds} s: ${met}); whole process with Node start-up ${number(again.processSeconds, 2)} s`;
+        // The whole command a user runs: Node start-up, the pipeline and the affiliation step
+        // (which the first run does in full, as after any mining, and later runs skip).
+        const command = ['collect', fullDb, '--engine', engine];
+        await timeCommand(command);
+        let commandSeconds = Infinity;
+        for (let i = 0; i < options.repeat; i++) {
+          commandSeconds = Math.min(commandSeconds, await timeCommand(command));
+        }
+        const goal = GOALS.incrementalSeconds;
+        const met = again.seconds < goal && commandSeconds < goal ? 'met' : 'NOT met';
+        const note = `${number(again.seconds, 2)} s in the pipeline; the whole \`barometer collect\` command ${number(commandSeconds, 2)} s (goal < ${goal} s: ${met})`;
         row('collect again, nothing new', again, note);
         summary.push(`${engine}, nothing new: ${note}`);
       }
