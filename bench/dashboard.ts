@@ -18,7 +18,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/chromium.ts';
 import { ensureDashboardBuild } from '../src/cli/dashboard-build.ts';
 import { exportData } from '../src/cli/export-arrow.ts';
 import { startStaticServer } from '../src/cli/static-server.ts';
@@ -118,18 +119,8 @@ export async function runDashboardBench(args: string[]): Promise<void> {
   const options = parseDashboardBenchArgs(args);
   const dir = mkdtempSync(join(tmpdir(), 'barometer-bench-dashboard-'));
   let db: NodeDatabase | undefined;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // Launched as every browser test launches it: one set of Chromium flags for the project.
+  const browser = await launchChromium();
   try {
     if (options.db) {
       db = await openNodeDatabase(options.db, { readOnly: true });
