@@ -5,7 +5,7 @@
 import type { MinedCommit, MinedFile } from './commit-source.ts';
 import { subjectOf } from './parse-commit.ts';
 import { parseTrailers } from './parse-trailers.ts';
-import type { ColumnKind, TableChunks } from './table-chunks.ts';
+import { TableChunks, type ColumnKind } from './table-chunks.ts';
 
 /** The three tables a commit's rows go to (see src/lib/db/schema.sql for their columns). */
 export interface CommitTables {
@@ -15,7 +15,7 @@ export interface CommitTables {
 }
 
 /** Column kinds of `commits`, `commit_files` and `trailers` after their `repository` column. */
-export const COMMIT_COLUMNS: readonly ColumnKind[] = [
+const COMMIT_COLUMNS: readonly ColumnKind[] = [
   'varchar',
   'integer',
   'varchar',
@@ -28,7 +28,7 @@ export const COMMIT_COLUMNS: readonly ColumnKind[] = [
   'smallint',
   'varchar',
 ];
-export const FILE_COLUMNS: readonly ColumnKind[] = [
+const FILE_COLUMNS: readonly ColumnKind[] = [
   'varchar',
   'varchar',
   'varchar',
@@ -36,7 +36,7 @@ export const FILE_COLUMNS: readonly ColumnKind[] = [
   'integer',
   'boolean',
 ];
-export const TRAILER_COLUMNS: readonly ColumnKind[] = [
+const TRAILER_COLUMNS: readonly ColumnKind[] = [
   'varchar',
   'integer',
   'varchar',
@@ -44,6 +44,15 @@ export const TRAILER_COLUMNS: readonly ColumnKind[] = [
   'varchar',
   'varchar',
 ];
+
+/** Empty row builders for the three tables, for one repository's commits. */
+export function commitTables(repository: string): CommitTables {
+  return {
+    commits: new TableChunks(COMMIT_COLUMNS, repository),
+    commitFiles: new TableChunks(FILE_COLUMNS, repository),
+    trailers: new TableChunks(TRAILER_COLUMNS, repository),
+  };
+}
 
 /**
  * One row per path: a path git lists twice (a type change shown as a deletion and an addition)

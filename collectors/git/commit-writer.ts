@@ -6,14 +6,7 @@
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { MinedCommit } from './commit-source.ts';
-import {
-  addCommitRows,
-  COMMIT_COLUMNS,
-  FILE_COLUMNS,
-  TRAILER_COLUMNS,
-  type CommitTables,
-} from './commit-rows.ts';
-import { TableChunks } from './table-chunks.ts';
+import { addCommitRows, commitTables, type CommitTables } from './commit-rows.ts';
 
 /** Commits per transaction, by default. */
 const DEFAULT_BATCH_COMMITS = 1000;
@@ -90,11 +83,7 @@ export class CommitWriter {
   ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_COMMITS;
     this.batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
-    this.tables = {
-      commits: new TableChunks(COMMIT_COLUMNS, repository),
-      commitFiles: new TableChunks(FILE_COLUMNS, repository),
-      trailers: new TableChunks(TRAILER_COLUMNS, repository),
-    };
+    this.tables = commitTables(repository);
   }
 
   /**

@@ -61,14 +61,14 @@ export async function recordApply(
   fingerprint: string,
   summary: ApplySummary,
 ): Promise<void> {
-  for (const [key, value] of [
-    [FINGERPRINT_KEY, fingerprint],
-    [SUMMARY_KEY, JSON.stringify(summary)],
-  ]) {
-    await db.query(
-      `INSERT INTO barometer_meta VALUES ($key, $value)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      { key: key!, value: value! },
-    );
-  }
+  await db.query(
+    `INSERT INTO barometer_meta VALUES ($fingerprintKey, $fingerprint), ($summaryKey, $summary)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    {
+      fingerprintKey: FINGERPRINT_KEY,
+      fingerprint,
+      summaryKey: SUMMARY_KEY,
+      summary: JSON.stringify(summary),
+    },
+  );
 }
