@@ -1,6 +1,6 @@
 -- Barometer's database schema. Raw tables hold what the sources said, keyed by natural keys, so
 -- collecting again inserts nothing twice. Every statement is idempotent. Documented column by
--- column in data/schema/README.md; names are stable.
+-- column in docs/schema.md; names are stable.
 
 CREATE TABLE IF NOT EXISTS barometer_meta (
   key VARCHAR PRIMARY KEY,
