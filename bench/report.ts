@@ -75,7 +75,7 @@ export async function generateReportDatabase(db: NodeDatabase, commits: number):
     await db.exec(`
       INSERT INTO commits
       SELECT repository, id, 1, login, login || '@' || lower(organisation) || '.example', time, 0,
-             login, login || '@' || lower(organisation) || '.example', time, 0, 'subject ' || i
+             login, login || '@' || lower(organisation) || '.example', time, 0, 'subject ' || i, ''
       FROM g`);
     await db.exec(`
       INSERT INTO commit_files
@@ -86,12 +86,12 @@ export async function generateReportDatabase(db: NodeDatabase, commits: number):
       FROM g, range(2) AS r(f)`);
     await db.exec(`
       INSERT INTO contributions
-      SELECT 'commit', 'git', id, repository, id, time, login || '@' || lower(organisation) || '.example',
+      SELECT 'commit', 'git', id, repository, id, time, time, login || '@' || lower(organisation) || '.example',
              login, organisation
       FROM g`);
     await db.exec(`
       INSERT INTO contributions
-      SELECT 'review', 'trailer', id || ':' || CAST(t AS VARCHAR), repository, id, time,
+      SELECT 'review', 'trailer', id || ':' || CAST(t AS VARCHAR), repository, id, time, time,
              'rev' || CAST(hash(i * 29 + t) % 300 AS VARCHAR) || '@example.org', 'reviewer',
              CASE WHEN hash(i * 31 + t) % 10 = 0 THEN 'Unknown'
                   ELSE 'Org' || lpad(CAST(hash(i * 37 + t) % 12 AS VARCHAR), 2, '0') END
@@ -99,7 +99,7 @@ export async function generateReportDatabase(db: NodeDatabase, commits: number):
       WHERE t < hash(i * 41) % 3 + 1 - CASE WHEN i % 2 = 0 THEN 1 ELSE 0 END`);
     await db.exec(`
       INSERT INTO contributions
-      SELECT 'review', 'github', 'github:' || CAST(i AS VARCHAR), 'xen-project/xen', NULL, time,
+      SELECT 'review', 'github', 'github:' || CAST(i AS VARCHAR), 'xen-project/xen', NULL, time, time,
              'gh' || CAST(i % 50 AS VARCHAR) || '@example.org', 'gh', 'Org01'
       FROM g WHERE i % 25 = 0`);
     await db.exec('DROP TABLE g');

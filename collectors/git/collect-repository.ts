@@ -11,6 +11,7 @@ import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
+import { storeBranchPositions } from './branch-positions.ts';
 import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
@@ -114,10 +115,13 @@ async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<s
  */
 const miningKey = (repository: string) => `mining:${repository}`;
 
-/** Deletes a repository's commits, files and trailers and forgets its head, in one transaction. */
+/**
+ * Deletes a repository's commits, files, trailers and branch positions and forgets its head, in one
+ * transaction.
+ */
 async function forgetHistory(db: NodeDatabase, repository: string): Promise<void> {
   await db.transaction(async () => {
-    for (const table of ['commit_files', 'trailers', 'commits']) {
+    for (const table of ['commit_files', 'trailers', 'branch_positions', 'commits']) {
       await db.query(`DELETE FROM ${table} WHERE repository = $repository`, { repository });
     }
     await db.query('UPDATE repositories SET head_commit_id = NULL WHERE name = $repository', {
@@ -264,6 +268,8 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
     const finished = clock();
     const seconds = Math.max(0, (finished.getTime() - started.getTime()) / 1000);
     await db.transaction(async () => {
+      // The positions describe the stored head, so they land with it.
+      if (storedHead !== head) await storeBranchPositions(db, name, head);
       await db.query(
         `INSERT INTO repositories (name, source, branch, head_commit_id, last_collected_at)
          VALUES ($name, $source, $branch, $head, $at)

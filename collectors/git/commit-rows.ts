@@ -27,6 +27,7 @@ const COMMIT_COLUMNS: readonly ColumnKind[] = [
   'timestamp',
   'smallint',
   'varchar',
+  'varchar',
 ];
 const FILE_COLUMNS: readonly ColumnKind[] = [
   'varchar',
@@ -43,6 +44,7 @@ const TRAILER_COLUMNS: readonly ColumnKind[] = [
   'varchar',
   'varchar',
   'varchar',
+  'boolean',
 ];
 
 /** Empty row builders for the three tables, for one repository's commits. */
@@ -97,6 +99,7 @@ export function addCommitRows(commit: MinedCommit, tables: CommitTables): void {
   c.timestamp(9, commit.committer.time.getTime());
   c.smallint(10, commit.committer.utcOffsetMinutes);
   c.string(11, subjectOf(commit.message));
+  c.string(12, commit.parents.join(' '));
   // Merges get no files: their changes are the merged commits' own.
   if (commit.files && commit.parents.length <= 1) {
     const f = tables.commitFiles;
@@ -119,5 +122,6 @@ export function addCommitRows(commit: MinedCommit, tables: CommitTables): void {
     t.string(4, trailer.value);
     t.string(5, trailer.personName);
     t.string(6, trailer.personEmail);
+    t.boolean(7, trailer.gitTrailer);
   }
 }

@@ -1,10 +1,13 @@
 /**
- * Commit trailers parsed exactly as git does (`git log --format='%(trailers:only,unfold)'`, after
- * git's trailer.c): only the message's last paragraph, and only when that paragraph is all
- * trailers, or holds a git-generated one (`Signed-off-by: `, `(cherry picked from commit `) and is
- * at least a quarter trailers. Keys are `[A-Za-z0-9-]+` before a `:`; lines that start with
- * white space continue the trailer above. A `Reviewed-by:` line in the middle of the body is not a
- * trailer.
+ * Commit trailers (DESIGN.md, "a review is one trailer"): the trailers git itself parses
+ * (`git log --format='%(trailers:only,unfold)'`, after git's trailer.c: only the message's last
+ * paragraph, and only when that paragraph is all trailers, or holds a git-generated one
+ * (`Signed-off-by: `, `(cherry picked from commit `) and is at least a quarter trailers), plus the
+ * lines of every other tag paragraph: a paragraph after the title whose first line, and every line
+ * that starts at the first column, is a `Key: value` line, other lines being indented continuations.
+ * So tags still count when version notes follow them (`v7: …` after the Reviewed-by lines), while a
+ * `Reviewed-by:` line inside prose, or indented in a quoted upstream commit, is not a trailer. Keys
+ * are `[A-Za-z0-9-]+` before a `:`.
  */
 
 /** One trailer line of a commit message. */
@@ -19,6 +22,8 @@ export interface Trailer {
   personName: string | null;
   /** The person's address (see {@link trailerPerson}), or null when the value holds none. */
   personEmail: string | null;
+  /** True when git itself parses the line as a trailer (the message's last paragraph). */
+  gitTrailer: boolean;
 }
 
 /** Canonical spellings of the keys Barometer and the kernel/Xen communities use. */
@@ -178,17 +183,22 @@ function unfold(value: string): string {
   return value.replace(/\n[ \t\r\v\f\n]*/g, ' ').trim();
 }
 
+/** Punctuation that ends a sentence or a list, never an address: `<jan@suse.com.` is jan@suse.com. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}"'>]+$/;
+
 /**
  * A trailer value's person: the address after its last `<` (up to `>`, or to the end when the
- * bracket is never closed), else the first word holding an `@`. The name is the text before that
- * `<` (or the value without that word), trimmed; null when empty. No address: both null.
+ * bracket is never closed, without trailing punctuation), else the first word holding an `@`
+ * (without trailing punctuation). The name is the text before that `<` (or the value without that
+ * word), trimmed; null when empty. No address: both null.
  */
 export function trailerPerson(value: string): { name: string | null; email: string | null } {
   const lt = value.lastIndexOf('<');
   if (lt >= 0) {
     const rest = value.slice(lt + 1);
     const gt = rest.indexOf('>');
-    const email = (gt >= 0 ? rest.slice(0, gt) : rest).trim();
+    const email =
+      gt >= 0 ? rest.slice(0, gt).trim() : rest.trim().replace(TRAILING_PUNCTUATION, '');
     if (email) {
       const name = value
         .slice(0, lt)
@@ -203,19 +213,14 @@ export function trailerPerson(value: string): { name: string | null; email: stri
   const at = words.findIndex((word) => word.includes('@'));
   if (at < 0) return { name: null, email: null };
   const name = words.filter((_, i) => i !== at).join(' ');
-  return { name: name || null, email: words[at]! };
+  return { name: name || null, email: words[at]!.replace(TRAILING_PUNCTUATION, '') };
 }
 
-/** The trailers of a commit message (already decoded to text), in order. */
-export function parseTrailers(message: string): Trailer[] {
-  const text = message.includes('\r') ? message.replace(/\r\n/g, '\n') : message;
-  const lines = withoutIgnoredTail(splitLines(text));
-  const start = trailerBlockStart(lines);
-  if (start >= lines.length) return [];
-  // git's trailer_info_get: continuation lines join the trailer above; other lines stay apart.
+/** The lines of a trailer block joined as git does: continuations onto the line above. */
+function trailerItems(lines: readonly string[]): string[] {
   const items: string[] = [];
   let last = -1;
-  for (const line of lines.slice(start)) {
+  for (const line of lines) {
     if (line.startsWith(COMMENT)) continue;
     if (last >= 0 && isSpace(line[0])) {
       items[last] += `\n${line}`;
@@ -224,20 +229,66 @@ export function parseTrailers(message: string): Trailer[] {
     items.push(line);
     last = findSeparator(line) >= 1 ? items.length - 1 : -1;
   }
-  const trailers: Trailer[] = [];
-  for (const item of items) {
-    const sep = findSeparator(item);
-    if (sep < 1) continue;
-    const key = item.slice(0, sep).trim();
-    const value = unfold(item.slice(sep + 1));
-    const person = trailerPerson(value);
-    trailers.push({
-      position: trailers.length,
-      key: canonicalTrailerKey(key),
-      value,
-      personName: person.name,
-      personEmail: person.email,
-    });
+  return items;
+}
+
+/** A `Key: value` line: a key at the first column, then `:`. */
+const isTagLine = (line: string) => !isSpace(line[0]) && findSeparator(line) >= 1;
+
+/**
+ * True when `lines` (one paragraph) is a tag paragraph: its first line and every line that starts
+ * at the first column are `Key: value` lines; the others are indented continuations.
+ */
+function isTagParagraph(lines: readonly string[]): boolean {
+  if (!isTagLine(lines[0]!)) return false;
+  for (const line of lines) if (!isSpace(line[0]) && !isTagLine(line)) return false;
+  return true;
+}
+
+/**
+ * `[start, end)` of each paragraph of `lines[from, to)`: runs of lines that are not blank. The
+ * title (everything before the first blank line) is not one.
+ */
+function paragraphs(lines: readonly string[], to: number): [number, number][] {
+  let i = 0;
+  while (i < to && !isBlank(lines[i]!)) i++;
+  const found: [number, number][] = [];
+  while (i < to) {
+    while (i < to && isBlank(lines[i]!)) i++;
+    const start = i;
+    while (i < to && !isBlank(lines[i]!)) i++;
+    if (i > start) found.push([start, i]);
   }
+  return found;
+}
+
+/** The trailers of a commit message (already decoded to text), in the order they stand. */
+export function parseTrailers(message: string): Trailer[] {
+  const text = message.includes('\r') ? message.replace(/\r\n/g, '\n') : message;
+  const lines = withoutIgnoredTail(splitLines(text));
+  const gitStart = trailerBlockStart(lines);
+  const trailers: Trailer[] = [];
+  const add = (items: readonly string[], gitTrailer: boolean) => {
+    for (const item of items) {
+      const sep = findSeparator(item);
+      if (sep < 1) continue;
+      const key = item.slice(0, sep).trim();
+      const value = unfold(item.slice(sep + 1));
+      const person = trailerPerson(value);
+      trailers.push({
+        position: trailers.length,
+        key: canonicalTrailerKey(key),
+        value,
+        personName: person.name,
+        personEmail: person.email,
+        gitTrailer,
+      });
+    }
+  };
+  for (const [start, end] of paragraphs(lines, gitStart)) {
+    const paragraph = lines.slice(start, end);
+    if (isTagParagraph(paragraph)) add(trailerItems(paragraph), false);
+  }
+  if (gitStart < lines.length) add(trailerItems(lines.slice(gitStart)), true);
   return trailers;
 }

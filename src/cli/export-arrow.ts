@@ -30,6 +30,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { NodeDatabase } from '../lib/db/node.ts';
+import { UNDATED_SQL } from '../lib/db/schema.ts';
 import type { DataManifest, DefaultView, ManifestTable } from '../lib/db/wasm-manifest.ts';
 import { DEFAULT_TOP } from '../lib/metrics/default-metric-params.ts';
 import { buildWeatherReport } from '../lib/report/build-weather-report.ts';
@@ -239,7 +240,7 @@ export async function exportData(
       ? await db.query<{ first: string | null; until: string | null }>(
           `SELECT strftime(min(time), '%Y-%m-%d') AS first,
                   strftime(CAST(max(time) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') AS until
-           FROM contributions`,
+           FROM contributions WHERE time <> ${UNDATED_SQL}`,
         )
       : [];
     const repositories = present.has('repositories')

@@ -139,7 +139,7 @@ describe('barometer collect', () => {
     history(remote, 1);
     const again = await collect([db], cwd);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('remote (main): 1 commits added');
+    expect(again.stderr).toContain('remote (main): 1 commit added');
   });
 
   it('draws a progress bar on a terminal', async () => {

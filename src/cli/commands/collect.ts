@@ -18,6 +18,7 @@ import {
   type GitHubCollectSummary,
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
+import { plural } from '../../lib/report/format-figures.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
@@ -128,7 +129,13 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
-    await ensureSchema(db);
+    const { upgradedFrom } = await ensureSchema(db);
+    if (upgradedFrom !== null) {
+      context.logger.info(
+        `${target.databasePath} was collected by an older Barometer (schema ${upgradedFrom}); ` +
+          'mining its repositories again, as the definitions of "as of" and of review tags changed',
+      );
+    }
     const repositories = await repositoriesOf(target, db);
     const { orgs, repos } = target.config.github;
     if (repositories.length === 0 && orgs.length + repos.length === 0) {
@@ -158,7 +165,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       });
       results.push(result);
       bar.finish(
-        `${result.repository} (${result.branch}): ${result.commitsAdded.toLocaleString('en-US')} commits added` +
+        `${result.repository} (${result.branch}): ${plural(result.commitsAdded, 'commit')} added` +
           `${result.historyRewritten ? ' after a history rewrite' : ''}` +
           ` in ${result.seconds.toFixed(1)} s` +
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
@@ -192,7 +199,7 @@ export function summaryLine(run: CollectRunResult): string {
   const n = run.results.length;
   return (
     `collected ${n} ${n === 1 ? 'repository' : 'repositories'}: ` +
-    `${added.toLocaleString('en-US')} commits added in ${formatDuration(run.seconds)} ` +
+    `${plural(added, 'commit')} added in ${formatDuration(run.seconds)} ` +
     `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}`
   );
 }
@@ -211,6 +218,14 @@ export function affiliationLine(summary: ApplySummary): string {
   );
 }
 
+/** The line naming commits without a readable date, which count in totals but in no period. */
+export function undatedLine(commits: number): string {
+  return (
+    `${plural(commits, 'commit')} ${commits === 1 ? 'has' : 'have'} an author date git cannot read: ` +
+    'counted in totals, but in no year, date range or first contribution'
+  );
+}
+
 /** `barometer collect`. */
 export const command: Command = {
   summary: 'mine git history into DuckDB',
@@ -218,6 +233,8 @@ export const command: Command = {
   async run(context) {
     const run = await runCollect(context);
     context.stdout.write(`${summaryLine(run)}\n${affiliationLine(run.affiliations)}\n`);
+    const undated = run.affiliations.undatedCommits ?? 0;
+    if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
     return 0;
   },
 };

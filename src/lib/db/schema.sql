@@ -27,7 +27,19 @@ CREATE TABLE IF NOT EXISTS commits (
   committer_email VARCHAR NOT NULL,
   committer_time TIMESTAMP NOT NULL,
   committer_utc_offset_minutes SMALLINT NOT NULL,
-  subject VARCHAR NOT NULL
+  subject VARCHAR NOT NULL,
+  parent_ids VARCHAR NOT NULL             -- the parents' ids in order, separated by one space ('' for a root)
+);
+
+-- Where each commit stands on its repository's branch (DESIGN.md, "as of D"): the position on the
+-- branch's first-parent chain (the root is 1, the head the highest) of the chain commit that brought
+-- it onto the branch, and whether it is that chain commit itself. Written with the head at the end
+-- of each collect run, so it always describes the stored head.
+CREATE TABLE IF NOT EXISTS branch_positions (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  first_parent BOOLEAN NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS commit_files (
@@ -47,7 +59,8 @@ CREATE TABLE IF NOT EXISTS trailers (
   key VARCHAR NOT NULL,
   value VARCHAR NOT NULL,
   person_name VARCHAR,
-  person_email VARCHAR
+  person_email VARCHAR,
+  git_trailer BOOLEAN NOT NULL            -- git itself parses it (the last paragraph); else a tag paragraph's
 );
 
 CREATE TABLE IF NOT EXISTS collect_runs (
@@ -72,6 +85,7 @@ CREATE TABLE IF NOT EXISTS contributions (
   repository VARCHAR NOT NULL,        -- first configured repository (by name) holding the commit
   commit_id VARCHAR,                  -- the counted commit, or the commit a trailer review is on
   time TIMESTAMP NOT NULL,            -- UTC: the commit's author time, or the review's submission time
+  landed TIMESTAMP,                   -- UTC: from when the commit counts "as of" a day (see docs/schema.md); a GitHub review's time
   person VARCHAR,                     -- canonical e-mail address (lower case); NULL when the source gave none
   person_name VARCHAR,
   organisation VARCHAR NOT NULL,      -- 'Unknown' when no map covers the person at that time

@@ -4,7 +4,7 @@
  * stored in small tables (identity-schema.sql), and joined to the raw rows in one SQL statement.
  */
 import type { Database } from '../db/database.ts';
-import { ensureSchema } from '../db/schema.ts';
+import { ensureSchema, UNDATED_SQL } from '../db/schema.ts';
 import { silentLogger, type Logger } from '../effects.ts';
 import identitySchema from './identity-schema.sql?raw';
 import type { AffiliationMaps, MapFileRecord } from './affiliation-maps.ts';
@@ -39,6 +39,11 @@ export interface ApplySummary {
   people: number;
   /** Contributions (commits and reviews) credited to `Unknown`. */
   unknown: number;
+  /**
+   * Counted commits whose author date git could not read (stored as the epoch): they count in
+   * totals, but in no year, no date range and no first contribution. Absent in older summaries.
+   */
+  undatedCommits?: number;
   /** The maps applied, in reading order (repository mailmaps first). */
   maps: MapFileRecord[];
   /** True when `contributions` was kept from the last apply: no rows or maps changed since. */
@@ -68,23 +73,42 @@ const REVIEW_STATES = `('APPROVED', 'COMMENTED', 'CHANGES_REQUESTED')`;
 /** The one statement that turns raw rows plus resolved identities into `contributions`. */
 const CONTRIBUTIONS_SQL = `
 INSERT INTO contributions
-WITH counted AS (
-  SELECT commit_id, min(repository) AS repository
-  FROM commits WHERE parent_count <= 1 GROUP BY commit_id
+  (kind, source, contribution_id, repository, commit_id, time, landed, person, person_name,
+   organisation)
+-- "As of D" (DESIGN.md): a commit is on its branch from the earliest committer date of the chain
+-- commits from the one that brought it there up to the head (a date git could not read, stored as
+-- the epoch, says nothing and is left out; NULL when none is left). Each commit takes its earliest
+-- landing over the repositories holding it.
+WITH chain AS (
+  SELECT p.repository, p.position,
+         min(CASE WHEN c.committer_time <> ${UNDATED_SQL} THEN c.committer_time END) OVER (
+           PARTITION BY p.repository ORDER BY p.position DESC
+           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+         ) AS landed
+  FROM branch_positions p JOIN commits c USING (repository, commit_id)
+  WHERE p.first_parent
+),
+counted AS (
+  SELECT c.commit_id, min(c.repository) AS repository, min(ch.landed) AS landed
+  FROM commits c
+  JOIN branch_positions p USING (repository, commit_id)
+  JOIN chain ch ON ch.repository = p.repository AND ch.position = p.position
+  WHERE c.parent_count <= 1
+  GROUP BY c.commit_id
 ),
 counted_commits AS (
-  SELECT c.* FROM counted k JOIN commits c USING (repository, commit_id)
+  SELECT c.*, k.landed FROM counted k JOIN commits c USING (repository, commit_id)
 ),
 rows AS (
   SELECT 'commit' AS kind, 'git' AS source, c.commit_id AS contribution_id, c.repository,
-         c.commit_id, c.author_time AS time, i.person, i.mailmap_name,
+         c.commit_id, c.author_time AS time, c.landed, i.person, i.mailmap_name,
          c.author_name AS raw_name, 2 AS name_rank
   FROM counted_commits c
   LEFT JOIN person_identities i
     ON i.raw_email = c.author_email AND i.raw_name IS NOT DISTINCT FROM c.author_name
   UNION ALL
   SELECT 'review', 'trailer', t.commit_id || ':' || t.position, t.repository, t.commit_id,
-         c.author_time, i.person, i.mailmap_name,
+         c.author_time, c.landed, i.person, i.mailmap_name,
          CASE WHEN i.person IS NULL THEN coalesce(t.person_name, nullif(trim(t.value), ''))
               ELSE t.person_name END,
          2
@@ -95,7 +119,7 @@ rows AS (
   WHERE lower(t.key) IN ${REVIEW_KEYS}
   UNION ALL
   SELECT 'review', 'github', 'github:' || r.review_id, r.repository, NULL, r.submitted_at,
-         l.person, l.mailmap_name, coalesce(l.name, r.reviewer_login), 1
+         r.submitted_at, l.person, l.mailmap_name, coalesce(l.name, r.reviewer_login), 1
   FROM github_reviews r
   LEFT JOIN github_login_people l ON l.login = lower(r.reviewer_login)
   WHERE r.state IN ${REVIEW_STATES} AND r.submitted_at IS NOT NULL
@@ -111,7 +135,7 @@ names AS (
     FROM rows WHERE person IS NOT NULL AND coalesce(mailmap_name, raw_name) IS NOT NULL
   ) WHERE n = 1
 )
-SELECT r.kind, r.source, r.contribution_id, r.repository, r.commit_id, r.time, r.person,
+SELECT r.kind, r.source, r.contribution_id, r.repository, r.commit_id, r.time, r.landed, r.person,
        CASE WHEN r.person IS NULL THEN r.raw_name ELSE n.name END,
        coalesce(a.organisation, 'Unknown')
 FROM rows r
@@ -273,7 +297,9 @@ export async function applyAffiliations(
       github_reviews: number;
       people: number;
       unknown: number;
+      undated: number;
     }>(`SELECT count(*) FILTER (WHERE source = 'git') AS commits,
+               count(*) FILTER (WHERE source = 'git' AND time = ${UNDATED_SQL}) AS undated,
                count(*) FILTER (WHERE source = 'trailer') AS trailer_reviews,
                count(*) FILTER (WHERE source = 'github') AS github_reviews,
                count(DISTINCT person) AS people,
@@ -285,6 +311,7 @@ export async function applyAffiliations(
       githubReviews: counts?.github_reviews ?? 0,
       people: counts?.people ?? 0,
       unknown: counts?.unknown ?? 0,
+      undatedCommits: counts?.undated ?? 0,
       maps: records,
     };
     await recordApply(db, fingerprint, summary);

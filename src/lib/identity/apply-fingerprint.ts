@@ -16,6 +16,7 @@ const RESOLUTION_VERSION = 1;
 const INPUT_TABLES = [
   'commits',
   'trailers',
+  'branch_positions',
   'github_reviews',
   'github_users',
   'github_login_emails',

@@ -13,6 +13,7 @@ export const SCOPED_COLUMNS = [
   'kind',
   'repository',
   'time',
+  'landed',
   'person',
   'person_name',
   'organisation',

@@ -2,14 +2,19 @@
 -- (see compose-metric-sql.ts) and reads two relations from it:
 --
 --   bounds    one row: the parameters as typed values, and the dates every metric derives from them
---   filtered  the contributions that count under the filters, before the as-of date: kind,
---             repository, time, person, person_name, organisation, and its day and year
+--   filtered  the contributions that count under the filters, as of the as-of date: kind,
+--             repository, time, person, person_name, organisation, and its day and year (NULL for
+--             a date git could not read, stored as the epoch: such a row counts in totals but in
+--             no period)
 --
 -- (and `scoped`, the contributions under the repository and path filters at any date, which only
 -- `filtered` reads).
 --
 -- Filters:
---   * as-of: `time < $as_of` (exclusive end: nothing on the as-of day counts).
+--   * as-of (DESIGN.md): `time < $as_of` (exclusive end: nothing on the as-of day counts), and the
+--     commit was on its branch as the branch stood that day: `landed < $as_of` (contributions.landed,
+--     computed when collecting from each commit's place on the branch; a GitHub review's is its own
+--     time; NULL, for a branch with no readable date, leaves only the first test).
 --   * repositories ($repositories, empty = all): a commit (and each trailer review on it) counts when
 --     `commits` holds it in one of the named repositories; `contributions` keeps one row per commit
 --     (its first repository by name), so the filter looks in `commits`, not at that column. A GitHub
@@ -62,6 +67,7 @@ scoped AS (
     c.kind,
     c.repository,
     c.time,
+    c.landed,
     c.person,
     c.person_name,
     c.organisation
@@ -101,8 +107,8 @@ filtered AS (
     s.person,
     s.person_name,
     s.organisation,
-    CAST(s.time AS DATE) AS day,
-    year(s.time) AS year
+    CASE WHEN s.time <> TIMESTAMP '1970-01-01 00:00:00' THEN CAST(s.time AS DATE) END AS day,
+    CASE WHEN s.time <> TIMESTAMP '1970-01-01 00:00:00' THEN year(s.time) END AS year
   FROM scoped AS s, bounds AS b
-  WHERE s.time < b.as_of
+  WHERE s.time < b.as_of AND (s.landed IS NULL OR s.landed < b.as_of)
 )

@@ -9,7 +9,10 @@ import { composeMetricSql, parametersOf } from './compose-metric-sql.ts';
 
 /** The parameters every metric takes (each SQL file uses those it needs). */
 export interface MetricParams {
-  /** Exclusive end of every period, a UTC calendar day `YYYY-MM-DD`: nothing on it counts. */
+  /**
+   * The day the figures stand on, a UTC calendar day `YYYY-MM-DD`: the exclusive end of every
+   * period (nothing on it counts), and only commits on their branch as it stood that day count.
+   */
   asOf: string;
   /** Inclusive start of rankings and per-period series, `YYYY-MM-DD`. */
   since: string;

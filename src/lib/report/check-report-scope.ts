@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { UNDATED_SQL } from '../db/schema.ts';
 import { BarometerError } from '../errors.ts';
 import type { MetricParams } from '../metrics/metric.ts';
 import { isCalendarDay } from './calendar-day.ts';
@@ -44,7 +45,8 @@ export async function checkReportScope(db: Database, params: MetricParams): Prom
     );
   }
   const [first] = await db.query<{ day: string | null }>(
-    `SELECT strftime(min(time), '%Y-%m-%d') AS day FROM contributions`,
+    `SELECT strftime(min(time) FILTER (WHERE time <> ${UNDATED_SQL}), '%Y-%m-%d') AS day
+     FROM contributions`,
   );
   if (!first?.day) {
     throw new BarometerError(

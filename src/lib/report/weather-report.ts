@@ -37,7 +37,11 @@ export interface UnknownShare {
 
 export interface WeatherReport {
   project: string;
-  /** Exclusive end of every period. */
+  /**
+   * The day the figures stand on, `YYYY-MM-DD` (UTC): the exclusive end of every period, and only
+   * commits on their branch as it stood that day count (walking the first-parent chain from the
+   * head, the first commit dated before it and its ancestors; see docs/definitions.md).
+   */
   asOf: string;
   /** Inclusive start of the "since" ranking and of the per-year series. */
   since: string;

@@ -62,6 +62,10 @@ async function contents(db: NodeDatabase, repository = 'demo') {
       'SELECT * EXCLUDE (repository) FROM trailers WHERE repository = $repository ORDER BY commit_id, position',
       p,
     ),
+    positions: await db.query(
+      'SELECT * EXCLUDE (repository) FROM branch_positions WHERE repository = $repository ORDER BY commit_id',
+      p,
+    ),
   };
 }
 
@@ -140,6 +144,7 @@ describe('collectRepository', () => {
           committer_time: new Date('2010-05-06T07:08:09Z'),
           committer_utc_offset_minutes: 840,
           subject: 'Root',
+          parent_ids: '',
         },
         {
           commit_id: topic,
@@ -153,6 +158,7 @@ describe('collectRepository', () => {
           committer_time: new Date('2010-05-07T00:00:00Z'),
           committer_utc_offset_minutes: -720,
           subject: 'Topic: add b',
+          parent_ids: root,
         },
         {
           commit_id: empty,
@@ -163,6 +169,7 @@ describe('collectRepository', () => {
           committer_time: new Date('2010-05-08T00:00:00Z'),
           committer_utc_offset_minutes: 0,
           subject: 'Nothing changes',
+          parent_ids: root,
         },
         {
           commit_id: merge,
@@ -173,6 +180,7 @@ describe('collectRepository', () => {
           committer_time: new Date('2010-05-09T00:00:00Z'),
           committer_utc_offset_minutes: 60,
           subject: 'Merge topic',
+          parent_ids: `${empty} ${topic}`,
         },
       ].sort((a, b) => (a.commit_id < b.commit_id ? -1 : 1)),
     );
@@ -215,6 +223,7 @@ describe('collectRepository', () => {
           value: 'Jan Beulich <jbeulich@suse.com>',
           person_name: 'Jan Beulich',
           person_email: 'jbeulich@suse.com',
+          git_trailer: true,
         },
         {
           commit_id: topic,
@@ -223,6 +232,7 @@ describe('collectRepository', () => {
           value: 'jan@suse.com',
           person_name: null,
           person_email: 'jan@suse.com',
+          git_trailer: true,
         },
         {
           commit_id: topic,
@@ -231,6 +241,7 @@ describe('collectRepository', () => {
           value: 'Someone',
           person_name: null,
           person_email: null,
+          git_trailer: true,
         },
         {
           commit_id: merge,
@@ -239,11 +250,23 @@ describe('collectRepository', () => {
           value: 'Ada <ada@example.org>',
           person_name: 'Ada',
           person_email: 'ada@example.org',
+          git_trailer: true,
         },
       ].sort((a, b) =>
         a.commit_id < b.commit_id ? -1 : a.commit_id > b.commit_id ? 1 : a.position - b.position,
       ),
     );
+    // The first-parent chain is root, empty, merge; the merge brings the topic onto the branch.
+    expect(
+      await db.query(
+        'SELECT commit_id, position, first_parent FROM branch_positions ORDER BY position, first_parent DESC',
+      ),
+    ).toEqual([
+      { commit_id: root, position: 1, first_parent: true },
+      { commit_id: empty, position: 2, first_parent: true },
+      { commit_id: merge, position: 3, first_parent: true },
+      { commit_id: topic, position: 3, first_parent: false },
+    ]);
     expect(await db.query('SELECT * FROM repositories')).toEqual([
       {
         name: 'demo',

@@ -31,6 +31,25 @@ const MESSAGES: Record<string, string> = {
   crlf: 'Subject\r\n\r\nBody.\r\n\r\nAcked-by: Bob <bob@example.org>\r\n',
   onlyBody: 'Subject\n\nJust a body.\n',
   unicode: 'Subject\n\nBody.\n\nReviewed-by: Jürgen Groß <jgross@suse.com>\n',
+  // Tag paragraphs that are not the last paragraph (DESIGN.md): git reads none of these.
+  versionNotes:
+    'libelf: check strings\n\nBody.\n\nSigned-off-by: Ian <ian@citrix.com>\nAcked-by: Ian C <ianc@citrix.com>\n' +
+    'Reviewed-by: Konrad <konrad@oracle.com>\n\nv7: Change the check to use two if statements.\n\n' +
+    'v2: Fix coding style, in one "if" statement.\n',
+  dashedNotes:
+    'xen/mm: Drop mfn\n\nBody.\n\nSigned-off-by: Julien <julien@arm.com>\nReviewed-by: Wei <wei@citrix.com>\n' +
+    'Acked-by: Stefano <sstabellini@kernel.org.\n\n--\n\nCc: Jan <jbeulich@suse.com>\n\n' +
+    "    Changes in v6:\n        - Add Wei's reviewed-by\n",
+  quotedUpstream:
+    'xen/arm: smccc\n\nAdapted from Linux:\n    - Xen style\n\n Reviewed-by: Robin <robin@arm.com>\n' +
+    ' Signed-off-by: Marc <marc@arm.com>\n\nSigned-off-by: Julien <julien@arm.com>\n' +
+    'Acked-by: Stefano <sstabellini@kernel.org>\n',
+  tagsThenBracketLine:
+    'Subject\n\nSigned-off-by: Wei <wei@ibm.com>\nAcked-by: Michel <walken@google.com>\n' +
+    '[Linux commit 1b9c53e8]\n\nPorted to Xen.\n',
+  tagsWithContinuation:
+    'Subject\n\nReviewed-by: Jan <jan@suse.com>\n  (for the x86 part)\nAcked-by: Kim <kim@intel.com>\n\n' +
+    'Some closing prose.\n',
 };
 
 const repo = createRepository();
@@ -54,10 +73,40 @@ function gitTrailers(id: string): Array<[string, string]> {
 describe('parseTrailers', () => {
   for (const [name, message] of Object.entries(MESSAGES)) {
     it(`reads the trailers of "${name}" as git does`, () => {
-      const ours = parseTrailers(message).map((t) => [t.key.toLowerCase(), t.value]);
+      const ours = parseTrailers(message)
+        .filter((t) => t.gitTrailer)
+        .map((t) => [t.key.toLowerCase(), t.value]);
       expect(ours).toEqual(gitTrailers(ids[name]!));
     });
   }
+
+  it('reads every tag paragraph, not prose, indented quotes or a paragraph with other lines', () => {
+    const read = (name: string) =>
+      parseTrailers(MESSAGES[name]!).map((t) => [t.position, t.key, t.personEmail, t.gitTrailer]);
+    expect(read('versionNotes')).toEqual([
+      [0, 'Signed-off-by', 'ian@citrix.com', false],
+      [1, 'Acked-by', 'ianc@citrix.com', false],
+      [2, 'Reviewed-by', 'konrad@oracle.com', false],
+      [3, 'v7', null, false],
+      [4, 'v2', null, true],
+    ]);
+    // An unclosed bracket keeps its address without the full stop after it.
+    expect(read('dashedNotes')).toEqual([
+      [0, 'Signed-off-by', 'julien@arm.com', false],
+      [1, 'Reviewed-by', 'wei@citrix.com', false],
+      [2, 'Acked-by', 'sstabellini@kernel.org', false],
+      [3, 'Cc', 'jbeulich@suse.com', false],
+    ]);
+    expect(read('quotedUpstream')).toEqual([
+      [0, 'Signed-off-by', 'julien@arm.com', true],
+      [1, 'Acked-by', 'sstabellini@kernel.org', true],
+    ]);
+    expect(read('tagsThenBracketLine')).toEqual([]);
+    expect(parseTrailers(MESSAGES.tagsWithContinuation!).map((t) => [t.key, t.value])).toEqual([
+      ['Reviewed-by', 'Jan <jan@suse.com> (for the x86 part)'],
+      ['Acked-by', 'Kim <kim@intel.com>'],
+    ]);
+  });
 
   it('finds none in a body look-alike and none under a subject alone', () => {
     expect(parseTrailers(MESSAGES.bodyLookAlike!)).toEqual([]);
@@ -73,6 +122,7 @@ describe('parseTrailers', () => {
         value: 'Bob <bob@example.org>',
         personName: 'Bob',
         personEmail: 'bob@example.org',
+        gitTrailer: true,
       },
       {
         position: 1,
@@ -80,6 +130,7 @@ describe('parseTrailers', () => {
         value: 'jan@suse.com',
         personName: null,
         personEmail: 'jan@suse.com',
+        gitTrailer: true,
       },
       {
         position: 2,
@@ -87,6 +138,7 @@ describe('parseTrailers', () => {
         value: 'Carol <carol@example.org>',
         personName: 'Carol',
         personEmail: 'carol@example.org',
+        gitTrailer: true,
       },
     ]);
     expect(parseTrailers(MESSAGES.continuation!)[0]).toEqual({
@@ -95,6 +147,7 @@ describe('parseTrailers', () => {
       value: 'Dan Very Long <dan@example.org>',
       personName: 'Dan Very Long',
       personEmail: 'dan@example.org',
+      gitTrailer: true,
     });
     expect(parseTrailers(MESSAGES.twiceByOne!).map((t) => t.position)).toEqual([0, 1]);
   });
@@ -118,5 +171,13 @@ describe('trailerPerson', () => {
     });
     expect(trailerPerson('Jan Beulich')).toEqual({ name: null, email: null });
     expect(trailerPerson('Nobody <>')).toEqual({ name: null, email: null });
+    expect(trailerPerson('Stefano <sstabellini@kernel.org.')).toEqual({
+      name: 'Stefano',
+      email: 'sstabellini@kernel.org',
+    });
+    expect(trailerPerson('jan@suse.com, for x86')).toEqual({
+      name: 'for x86',
+      email: 'jan@suse.com',
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('node database adapter', () => {
     await ensureSchema(db);
     await assertBarometerDatabase(db, path);
     expect(await db.query(`SELECT value FROM barometer_meta WHERE key = 'schema_version'`)).toEqual(
-      [{ value: '1' }],
+      [{ value: '2' }],
     );
   });
 });

@@ -17,7 +17,7 @@ import { scopedDatabase } from '../../../src/dashboard/data/scoped-database.ts';
 import { rescopeMetricSql } from '../../../src/lib/metrics/compose-metric-sql.ts';
 import { metrics, organisationMetrics } from '../../../src/lib/metrics/registry.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
-import { fixtureDatabase, params } from '../metrics/contributions-fixture.ts';
+import { fixtureDatabase, lateCommits, params } from '../metrics/contributions-fixture.ts';
 import { generatedProject } from '../report/generated-project.ts';
 import { openWasmEngine } from './wasm-engine.ts';
 
@@ -32,6 +32,7 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
 
   beforeAll(async () => {
     const { commits, githubReviews } = generatedProject();
+    commits.push(...lateCommits());
     commits.push({
       time: '2017-05-05T05:05:05Z',
       email: "o'brien@hostile.example",
@@ -119,6 +120,12 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
       params('2018-06-01', { since: '2009-01-01', top: 3, organisation: HOSTILE }),
       params('2017-03-01', { paths: ['xen/arch/arm'], repositories: ['xen'], organisation: 'Arm' }),
       params('2009-02-01', { since: '2000-01-01', repositories: ['osstest'] }),
+      // The late commits count as of August only.
+      params('2018-08-01', {
+        since: '2017-01-01',
+        paths: ['xen/arch/arm', 'tools'],
+        organisation: 'Newcomer',
+      }),
     ];
     let nonEmpty = 0;
     for (const p of cases) {

@@ -43,6 +43,7 @@ beforeAll(async () => {
     message: [
       'Add the scheduler',
       '',
+      'A line in prose is not a trailer:',
       'Reviewed-by: in the body is not a trailer',
       '',
       'Signed-off-by: Jane Doe <jane@citrix.com>',

@@ -12,14 +12,21 @@ export interface RawCommit {
   time: string;
 }
 
-/** Inserts commits into `commits`. */
+/**
+ * Inserts commits into `commits`, each on its repository's branch: the commits of a repository
+ * form its first-parent chain in the order given (`branch_positions`).
+ */
 export async function insertCommits(db: Database, commits: RawCommit[]): Promise<void> {
+  const positions = new Map<string, number>();
   for (const c of commits) {
+    const repository = c.repository ?? 'xen';
+    const position = (positions.get(repository) ?? 0) + 1;
+    positions.set(repository, position);
     await db.query(
       `INSERT INTO commits VALUES ($repository, $id, $parents, $name, $email, CAST($time AS TIMESTAMP), 0,
-         $name, $email, CAST($time AS TIMESTAMP), 0, 'subject')`,
+         $name, $email, CAST($time AS TIMESTAMP), 0, 'subject', '')`,
       {
-        repository: c.repository ?? 'xen',
+        repository,
         id: c.id,
         parents: c.parents ?? 1,
         name: c.name,
@@ -27,6 +34,11 @@ export async function insertCommits(db: Database, commits: RawCommit[]): Promise
         time: c.time,
       },
     );
+    await db.query(`INSERT INTO branch_positions VALUES ($repository, $id, $position, true)`, {
+      repository,
+      id: c.id,
+      position,
+    });
   }
 }
 
@@ -45,7 +57,7 @@ export interface RawTrailer {
 export async function insertTrailers(db: Database, trailers: RawTrailer[]): Promise<void> {
   for (const t of trailers) {
     await db.query(
-      `INSERT INTO trailers VALUES ($repository, $commit, $position, $key, $value, $name, $email)`,
+      `INSERT INTO trailers VALUES ($repository, $commit, $position, $key, $value, $name, $email, true)`,
       {
         repository: t.repository ?? 'xen',
         commit: t.commit,

@@ -31,6 +31,8 @@ export interface FixtureCommit {
   renames?: Array<[string, string]>;
   reviews?: FixtureReview[];
   id?: string;
+  /** When the commit came onto its branch (`contributions.landed`), ISO; default: `time`. */
+  landed?: string;
 }
 
 /** A generated GitHub review. */
@@ -51,6 +53,34 @@ export function sameCommits(n: number, organisation: string, time: string): Fixt
     email: `dev@${organisation}.com`,
     organisation,
   }));
+}
+
+/**
+ * Commits written before 1 June 2018 that reached their branch only after it (one applied in July,
+ * one merged in June), with a review each: a report as of 2018-06-01 leaves them out, one as of
+ * 2018-08-01 counts them at their author dates.
+ */
+export function lateCommits(): FixtureCommit[] {
+  return [
+    {
+      time: '2018-05-20T10:00:00Z',
+      landed: '2018-07-10T10:00:00Z',
+      email: 'late@arm.com',
+      organisation: 'Arm',
+      repositories: ['xen'],
+      files: ['xen/arch/arm/late.c'],
+      reviews: [{ email: 'rev@suse.com', organisation: 'SUSE' }],
+    },
+    {
+      time: '2018-05-31T23:00:00Z',
+      landed: '2018-06-15T08:00:00Z',
+      email: 'first@newcomer.example',
+      organisation: 'Newcomer',
+      repositories: ['xen'],
+      files: ['tools/late.c'],
+      reviews: [{ email: 'rev@suse.com', organisation: 'SUSE' }],
+    },
+  ];
 }
 
 /** An in-memory Barometer database holding the given commits and GitHub reviews. */
@@ -96,7 +126,7 @@ export async function insertFixture(
     const name = c.name ?? c.email.split('@')[0]!;
     for (const repository of repositories) {
       commitRows.push(
-        `(${q(repository)}, ${q(id)}, 1, ${q(name)}, ${q(c.email)}, ${time}, 0, ${q(name)}, ${q(c.email)}, ${time}, 0, 'subject')`,
+        `(${q(repository)}, ${q(id)}, 1, ${q(name)}, ${q(c.email)}, ${time}, 0, ${q(name)}, ${q(c.email)}, ${time}, 0, 'subject', '')`,
       );
       for (const path of c.files ?? ['README']) {
         fileRows.push(`(${q(repository)}, ${q(id)}, ${q(path)}, NULL, 1, 0, false)`);
@@ -105,19 +135,20 @@ export async function insertFixture(
         fileRows.push(`(${q(repository)}, ${q(id)}, ${q(to)}, ${q(from)}, 0, 0, false)`);
       }
     }
+    const landed = c.landed ? `TIMESTAMP ${q(c.landed.replace('T', ' ').replace('Z', ''))}` : time;
     contributionRows.push(
-      `('commit', 'git', ${q(id)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${q(c.email)}, ${q(name)}, ${q(c.organisation)})`,
+      `('commit', 'git', ${q(id)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${landed}, ${q(c.email)}, ${q(name)}, ${q(c.organisation)})`,
     );
     (c.reviews ?? []).forEach((r, position) => {
       contributionRows.push(
-        `('review', 'trailer', ${q(`${id}:${position}`)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${q(r.email)}, ${q(r.name ?? r.email.split('@')[0])}, ${q(r.organisation)})`,
+        `('review', 'trailer', ${q(`${id}:${position}`)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${landed}, ${q(r.email)}, ${q(r.name ?? r.email.split('@')[0])}, ${q(r.organisation)})`,
       );
     });
   });
   githubReviews.forEach((r, i) => {
     const time = `TIMESTAMP ${q(r.time.replace('T', ' ').replace('Z', ''))}`;
     contributionRows.push(
-      `('review', 'github', ${q(`github:${i + 1}`)}, ${q(r.repository)}, NULL, ${time}, ${q(r.email)}, ${q(r.email.split('@')[0])}, ${q(r.organisation)})`,
+      `('review', 'github', ${q(`github:${i + 1}`)}, ${q(r.repository)}, NULL, ${time}, ${time}, ${q(r.email)}, ${q(r.email.split('@')[0])}, ${q(r.organisation)})`,
     );
   });
   const chunks = (rows: string[], table: string) => {

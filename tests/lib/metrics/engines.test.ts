@@ -7,7 +7,7 @@ import { metrics, organisationMetrics } from '../../../src/lib/metrics/registry.
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
 import { generatedProject } from '../report/generated-project.ts';
-import { fixtureDatabase, insertFixture, params } from './contributions-fixture.ts';
+import { fixtureDatabase, insertFixture, lateCommits, params } from './contributions-fixture.ts';
 
 describe('metrics on both engines', () => {
   let node: NodeDatabase;
@@ -16,6 +16,7 @@ describe('metrics on both engines', () => {
 
   beforeAll(async () => {
     const { commits, githubReviews } = generatedProject();
+    commits.push(...lateCommits());
     node = await fixtureDatabase(commits, githubReviews);
     const engine = await openWasmEngine();
     closeEngine = engine.close;
@@ -32,6 +33,8 @@ describe('metrics on both engines', () => {
     const cases = [
       params('2018-06-01', { since: '2011-01-01', organisation: 'EPAM' }),
       params('2017-03-01', { paths: ['xen/arch/arm'], repositories: ['xen'], organisation: 'Arm' }),
+      // The late commits count as of August only.
+      params('2018-08-01', { since: '2017-01-01', organisation: 'Newcomer' }),
     ];
     for (const p of cases) {
       for (const metric of [...metrics, ...organisationMetrics]) {

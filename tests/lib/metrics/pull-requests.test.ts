@@ -60,7 +60,7 @@ async function seed(db: Database): Promise<void> {
     const commit = source === 'github' ? null : id;
     await db.exec(
       `INSERT INTO contributions VALUES (${q(kind)}, ${q(source)}, ${q(id)}, ${q(repository)},
-        ${q(commit)}, ${ts(time)}, ${q(person)}, ${q(person.split('@')[0]!)}, ${q(organisation)})`,
+        ${q(commit)}, ${ts(time)}, ${ts(time)}, ${q(person)}, ${q(person.split('@')[0]!)}, ${q(organisation)})`,
     );
   }
   for (const [repository, number, author, created, merged] of PULLS) {

@@ -1,0 +1,142 @@
+/**
+ * Where each commit stands on its repository's branch, for "as of D" (DESIGN.md): the branch as it
+ * stood on day D is the first commit of its first-parent chain, walking from the head, whose
+ * committer date is before D, with its ancestors. Each commit stores the position on that chain of
+ * the chain commit that brought it onto the branch (root 1, head highest), so "as of D" is a
+ * comparison of positions, never a walk of the history at query time.
+ *
+ * The positions are computed from the parents stored in `commits.parent_ids`, for the commits that
+ * have none yet (those a run just stored, or an interrupted run left), and written in the same
+ * transaction that moves the stored head. When the new head's first-parent chain still runs
+ * through the old head (a branch that grows), only the new commits are placed; when it does not
+ * (the branch was moved to a merge whose first parent is another line of work), every commit of
+ * the repository is placed again.
+ */
+import type { NodeDatabase } from '../../src/lib/db/node.ts';
+
+/** A commit's place on the branch: see the module comment. */
+export interface BranchPosition {
+  position: number;
+  /** True for the chain commits themselves (the branch's first-parent chain). */
+  firstParent: boolean;
+}
+
+/**
+ * Places the commits of `graph` (id → parent ids, in order) that the chain from `head` brings onto
+ * the branch. Parents missing from `graph` are already placed; `base` is the position of the one
+ * the first-parent chain reaches (0 when it reaches a root). Commits of `graph` that `head` does not
+ * reach get no position. Iterative: memory is the graph's.
+ */
+export function placeCommits(
+  graph: ReadonlyMap<string, readonly string[]>,
+  head: string,
+  base: number,
+): Map<string, BranchPosition> {
+  const chain: string[] = [];
+  for (let id: string | undefined = head; id !== undefined && graph.has(id);) {
+    chain.push(id);
+    id = graph.get(id)![0];
+  }
+  const placed = new Map<string, BranchPosition>();
+  const stack: string[] = [];
+  for (let i = chain.length - 1, position = base + 1; i >= 0; i--, position++) {
+    const id = chain[i]!;
+    placed.set(id, { position, firstParent: true });
+    // The first parent is the chain commit placed just before; the others bring their ancestry.
+    stack.push(...graph.get(id)!.slice(1));
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (placed.has(next)) continue;
+      const parents = graph.get(next);
+      if (!parents) continue;
+      placed.set(next, { position, firstParent: false });
+      stack.push(...parents);
+    }
+  }
+  return placed;
+}
+
+/** The first commit of `graph`'s first-parent chain from `head` that `graph` does not hold. */
+function chainExit(graph: ReadonlyMap<string, readonly string[]>, head: string): string | null {
+  let id: string | undefined = head;
+  while (id !== undefined && graph.has(id)) id = graph.get(id)![0];
+  return id ?? null;
+}
+
+async function loadGraph(
+  db: NodeDatabase,
+  repository: string,
+  unplacedOnly: boolean,
+): Promise<Map<string, string[]>> {
+  const reader = await db.connection.runAndReadAll(
+    `SELECT c.commit_id, c.parent_ids FROM commits AS c
+     ${unplacedOnly ? 'ANTI JOIN branch_positions AS p USING (repository, commit_id)' : ''}
+     WHERE c.repository = $repository`,
+    { repository },
+  );
+  const graph = new Map<string, string[]>();
+  const [ids, parents] = reader.getColumns() as [string[], string[]];
+  for (let i = 0; i < (ids?.length ?? 0); i++) {
+    const list = parents[i]!;
+    graph.set(ids[i]!, list === '' ? [] : list.split(' '));
+  }
+  return graph;
+}
+
+async function writePositions(
+  db: NodeDatabase,
+  repository: string,
+  placed: ReadonlyMap<string, BranchPosition>,
+): Promise<void> {
+  if (placed.size === 0) return;
+  const appender = await db.connection.createAppender('branch_positions');
+  try {
+    for (const [id, { position, firstParent }] of placed) {
+      appender.appendVarchar(repository);
+      appender.appendVarchar(id);
+      appender.appendInteger(position);
+      appender.appendBoolean(firstParent);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** What {@link storeBranchPositions} did. */
+export interface PlacedSummary {
+  /** Commits given a position by this call. */
+  placed: number;
+  /** True when the head's first-parent chain left the old one and every commit was placed again. */
+  replaced: boolean;
+}
+
+/**
+ * Gives a position to every stored commit of `repository` that `head` reaches and that has none
+ * (call it inside the transaction that stores `head`). Places the whole repository again when the
+ * new first-parent chain does not run through the last placed head.
+ */
+export async function storeBranchPositions(
+  db: NodeDatabase,
+  repository: string,
+  head: string,
+): Promise<PlacedSummary> {
+  const graph = await loadGraph(db, repository, true);
+  if (graph.size === 0) return { placed: 0, replaced: false };
+  const [top] = await db.query<{ commit_id: string; position: number }>(
+    `SELECT commit_id, position FROM branch_positions
+     WHERE repository = $repository AND first_parent
+     ORDER BY position DESC LIMIT 1`,
+    { repository },
+  );
+  if (top && chainExit(graph, head) !== top.commit_id) {
+    await db.query('DELETE FROM branch_positions WHERE repository = $repository', { repository });
+    const placed = placeCommits(await loadGraph(db, repository, false), head, 0);
+    await writePositions(db, repository, placed);
+    return { placed: placed.size, replaced: true };
+  }
+  const placed = placeCommits(graph, head, top?.position ?? 0);
+  await writePositions(db, repository, placed);
+  return { placed: placed.size, replaced: false };
+}
