@@ -5,14 +5,15 @@
  * the chain commit that brought it onto the branch (root 1, head highest), so "as of D" is a
  * comparison of positions, never a walk of the history at query time.
  *
- * The positions are computed from the parents stored in `commits.parent_ids`, for the commits that
- * have none yet (those a run just stored, or an interrupted run left), and written in the same
- * transaction that moves the stored head. When the new head's first-parent chain still runs
+ * The positions are computed from the parents of the commits that have none yet: those the run
+ * just mined (kept in memory as they were stored), and those an interrupted run left (read back
+ * from `commits.parent_ids`); they are written in the same transaction that moves the stored head. When the new head's first-parent chain still runs
  * through the old head (a branch that grows), only the new commits are placed; when it does not
  * (the branch was moved to a merge whose first parent is another line of work), every commit of
  * the repository is placed again.
  */
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
+import { TableChunks } from './table-chunks.ts';
 
 /** A commit's place on the branch: see the module comment. */
 export interface BranchPosition {
@@ -89,19 +90,30 @@ async function writePositions(
   placed: ReadonlyMap<string, BranchPosition>,
 ): Promise<void> {
   if (placed.size === 0) return;
+  const rows = new TableChunks(['varchar', 'integer', 'boolean'], repository);
+  for (const [id, { position, firstParent }] of placed) {
+    rows.row();
+    rows.string(1, id);
+    rows.integer(2, position);
+    rows.boolean(3, firstParent);
+  }
   const appender = await db.connection.createAppender('branch_positions');
   try {
-    for (const [id, { position, firstParent }] of placed) {
-      appender.appendVarchar(repository);
-      appender.appendVarchar(id);
-      appender.appendInteger(position);
-      appender.appendBoolean(firstParent);
-      appender.endRow();
-    }
+    for (const chunk of rows.take()) appender.appendDataChunk(chunk);
     appender.flushSync();
   } finally {
     appender.closeSync();
   }
+}
+
+/** How many of the repository's stored commits have no position yet. */
+async function unplacedCount(db: NodeDatabase, repository: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM commits WHERE repository = $repository)
+          - (SELECT count(*) FROM branch_positions WHERE repository = $repository) AS n`,
+    { repository },
+  );
+  return row?.n ?? 0;
 }
 
 /** What {@link storeBranchPositions} did. */
@@ -114,15 +126,21 @@ export interface PlacedSummary {
 
 /**
  * Gives a position to every stored commit of `repository` that `head` reaches and that has none
- * (call it inside the transaction that stores `head`). Places the whole repository again when the
- * new first-parent chain does not run through the last placed head.
+ * (call it inside the transaction that stores `head`). `mined` holds the parents of the commits
+ * this run stored; the stored parents of any other commit without a position are read back. Places
+ * the whole repository again when the new first-parent chain does not run through the last placed
+ * head.
  */
 export async function storeBranchPositions(
   db: NodeDatabase,
   repository: string,
   head: string,
+  mined: ReadonlyMap<string, readonly string[]>,
 ): Promise<PlacedSummary> {
-  const graph = await loadGraph(db, repository, true);
+  const graph =
+    (await unplacedCount(db, repository)) === mined.size
+      ? mined
+      : await loadGraph(db, repository, true);
   if (graph.size === 0) return { placed: 0, replaced: false };
   const [top] = await db.query<{ commit_id: string; position: number }>(
     `SELECT commit_id, position FROM branch_positions

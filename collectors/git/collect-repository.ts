@@ -194,6 +194,8 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
     let engine: CollectResult['engine'] = 'none';
     let commitsAdded = 0;
     let historyRewritten = false;
+    /** Each stored commit's parents, to place it on the branch at the end (branch-positions.ts). */
+    const mined = new Map<string, readonly string[]>();
 
     if (storedHead !== head) {
       const key = miningKey(name);
@@ -252,6 +254,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
               continue;
             }
             known.add(commit.id);
+            mined.set(commit.id, commit.parents);
             fresh.push(commit);
           }
           await writer.addAll(fresh);
@@ -269,7 +272,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
     const seconds = Math.max(0, (finished.getTime() - started.getTime()) / 1000);
     await db.transaction(async () => {
       // The positions describe the stored head, so they land with it.
-      if (storedHead !== head) await storeBranchPositions(db, name, head);
+      if (storedHead !== head) await storeBranchPositions(db, name, head, mined);
       await db.query(
         `INSERT INTO repositories (name, source, branch, head_commit_id, last_collected_at)
          VALUES ($name, $source, $branch, $head, $at)
