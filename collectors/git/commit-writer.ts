@@ -35,7 +35,7 @@ interface Batch {
 }
 
 /** Appends one table's chunks. */
-async function appendChunks(
+export async function appendChunks(
   db: NodeDatabase,
   table: string,
   chunks: DuckDBDataChunk[],

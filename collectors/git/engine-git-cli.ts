@@ -102,6 +102,9 @@ function environment(options: GitCliOptions): NodeJS.ProcessEnv {
   };
 }
 
+/** The environment git runs in: `options.env` without variables that redirect git, pinned locale. */
+export const gitEnvironment = environment;
+
 /**
  * The `git log` arguments for a walk (revisions come on stdin): with `withFiles`, `--numstat` and
  * rename detection (`renames`, default `exact`: `-M100%`; `similar`: `-M`). Commits come in git's

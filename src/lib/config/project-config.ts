@@ -3,6 +3,12 @@
  * Paths inside it are resolved against the config file's folder by the caller.
  */
 import { BarometerError } from '../errors.ts';
+import {
+  parseAreasConfig,
+  parseCodeSizeConfig,
+  type AreasConfig,
+  type CodeSizeConfig,
+} from './code-size-config.ts';
 
 /** One repository of a project. */
 export interface RepositoryConfig {
@@ -50,11 +56,16 @@ export interface ProjectConfig {
   github: GitHubConfig;
   /** Brand colours by organisation name (CSS colours), kept across every figure. */
   colours: Record<string, string>;
+  /** The project's areas; undefined: each top-level folder is one (docs/areas.md). */
+  areas?: AreasConfig;
+  /** Where and what to count source lines (docs/code-size.md); undefined: not counted. */
+  codeSize?: CodeSizeConfig;
 }
 
 type Json = unknown;
 
-function fail(file: string, field: string, expected: string, value: Json): never {
+/** Throws the `bad-input` error of a config field: file, field, what was expected, the value. */
+export function fail(file: string, field: string, expected: string, value: Json): never {
   const shown = value === undefined ? 'nothing' : JSON.stringify(value);
   throw new BarometerError(
     'bad-input',
@@ -63,7 +74,8 @@ function fail(file: string, field: string, expected: string, value: Json): never
   );
 }
 
-const isObject = (v: Json): v is Record<string, Json> =>
+/** True for a JSON object (not null, not a list). */
+export const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function stringList(file: string, field: string, value: Json): string[] {
@@ -76,7 +88,13 @@ function stringList(file: string, field: string, value: Json): string[] {
   );
 }
 
-function checkKeys(file: string, prefix: string, object: Record<string, Json>, allowed: string[]) {
+/** Throws for a key of `object` that is not in `allowed`, naming it as `prefix` + key. */
+export function checkKeys(
+  file: string,
+  prefix: string,
+  object: Record<string, Json>,
+  allowed: string[],
+) {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key))
       fail(file, `${prefix}${key}`, `one of ${allowed.join(', ')} (unknown field)`, object[key]);
@@ -113,6 +131,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     '$schema',
     'name',
     'description',
+    'areas',
+    'codeSize',
     'repositories',
     'affiliations',
     'github',
@@ -240,5 +260,16 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       ...(gh.apiUrl ? { apiUrl: gh.apiUrl as string } : {}),
     },
     colours: colours as Record<string, string>,
+    ...areasAndCodeSize(file, json),
   };
+}
+
+/** The optional `areas` and `codeSize` sections, present in the result only when in the file. */
+function areasAndCodeSize(
+  file: string,
+  json: Record<string, Json>,
+): Pick<ProjectConfig, 'areas' | 'codeSize'> {
+  const areas = parseAreasConfig(file, json.areas);
+  const codeSize = parseCodeSizeConfig(file, json.codeSize, areas);
+  return { ...(areas ? { areas } : {}), ...(codeSize ? { codeSize } : {}) };
 }

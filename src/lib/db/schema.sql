@@ -162,3 +162,51 @@ CREATE TABLE IF NOT EXISTS github_users (
   name VARCHAR,
   company VARCHAR
 );
+
+-- Areas (docs/areas.md): the MAINTAINERS-format file a project config names (`"areas": {"from":
+-- FILE}`), as read at each repository's mined head ('' when the head has none).
+CREATE TABLE IF NOT EXISTS repository_maintainers (
+  repository VARCHAR PRIMARY KEY,
+  head_commit_id VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,                  -- the file's path in the repository
+  content VARCHAR NOT NULL
+);
+
+-- Derived at the end of each collect from the areas of the project config (or the stored
+-- MAINTAINERS, or the top-level folders): one row per area covering a path seen in commit_files
+-- or in a code-size file list. A path no area covers has no row.
+CREATE TABLE IF NOT EXISTS path_areas (
+  repository VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,
+  area VARCHAR NOT NULL
+);
+
+-- Code size (docs/code-size.md): the points of history counted, each a commit.
+CREATE TABLE IF NOT EXISTS code_size_points (
+  repository VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,                  -- 'tag', 'year' or 'quarter'
+  point VARCHAR NOT NULL,                 -- the tag's name, or the period: '2018', '2018-Q2'
+  commit_id VARCHAR NOT NULL,
+  time TIMESTAMP NOT NULL,                -- the commit's committer time (UTC)
+  PRIMARY KEY (repository, kind, point)
+);
+
+-- The files of each counted commit's tree (regular files; only those of codeSize.files when set).
+CREATE TABLE IF NOT EXISTS code_size_files (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,
+  blob_id VARCHAR NOT NULL,
+  path_language VARCHAR NOT NULL          -- the language the path names; '' when the first line decides
+);
+
+-- Lines of each blob, counted once whatever the number of points holding it.
+CREATE TABLE IF NOT EXISTS code_size_blobs (
+  blob_id VARCHAR NOT NULL,
+  path_language VARCHAR NOT NULL,         -- as in code_size_files: the two are the key
+  language VARCHAR NOT NULL,              -- the language counted as; 'Binary' is not counted
+  code INTEGER NOT NULL,
+  comment INTEGER NOT NULL,
+  blank INTEGER NOT NULL,
+  PRIMARY KEY (blob_id, path_language)
+);
