@@ -49,6 +49,8 @@ export interface CodeSizeOptions {
   clock: Clock;
   /** Blob counts per transaction. Default 2,000. */
   batchSize?: number;
+  /** Where the run is: points listed, then blobs counted (a total each). */
+  onProgress?: (progress: { phase: 'listing' | 'counting'; done: number; total: number }) => void;
 }
 
 /** What a run did. */
@@ -184,7 +186,8 @@ export async function collectCodeSize(options: CodeSizeOptions): Promise<CodeSiz
       // List the new commits' files into chunks for code_size_files, and gather the blob keys.
       const rows = new TableChunks(['varchar', 'varchar', 'varchar', 'varchar'], repository);
       const keys = new Map<string, Set<string>>();
-      for (const commit of toList) {
+      for (const [done, commit] of toList.entries()) {
+        options.onProgress?.({ phase: 'listing', done, total: toList.length });
         for (const file of await reader.listFiles(commit)) {
           if (subset && !subset.has(file.path)) continue;
           const pathLanguage = languageOfPath(file.path)?.name ?? '';
@@ -230,9 +233,10 @@ export async function collectCodeSize(options: CodeSizeOptions): Promise<CodeSiz
           ),
         );
       };
-      await reader.readBlobs([...keys.keys()], async (id, data) => {
+      const blobs = [...keys.keys()];
+      await reader.readBlobs(blobs, async (id, data) => {
         batch.push(...countBlob(id, data, keys.get(id)!));
-        blobsCounted++;
+        options.onProgress?.({ phase: 'counting', done: ++blobsCounted, total: blobs.length });
         bytesCounted += data.length;
         if (batch.length >= batchSize) await flush();
       });

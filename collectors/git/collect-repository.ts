@@ -77,6 +77,8 @@ export interface CollectResult {
   historyRewritten: boolean;
   /** Wall time by the injected clock, in seconds. */
   seconds: number;
+  /** The git directory read (for a URL, its clone under the cache folder). */
+  gitdir: string;
 }
 
 /** The stored state of a repository, if any. */
@@ -305,7 +307,16 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       );
     });
     report({ phase: 'done' });
-    return { repository: name, engine, branch, commitsAdded, head, historyRewritten, seconds };
+    return {
+      repository: name,
+      engine,
+      branch,
+      commitsAdded,
+      head,
+      historyRewritten,
+      seconds,
+      gitdir,
+    };
   } finally {
     store.close();
   }

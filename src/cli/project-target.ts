@@ -211,6 +211,9 @@ function readConfig(file: string, shown: string): ProjectConfig {
       logins: abs(a.logins),
       gitdmConfigs: abs(a.gitdmConfigs),
     },
+    ...(config.codeSize?.files
+      ? { codeSize: { ...config.codeSize, files: absolute(base, config.codeSize.files) } }
+      : {}),
   };
 }
 

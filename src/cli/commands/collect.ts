@@ -23,6 +23,14 @@ import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
+  afterRepository,
+  applyTargetAreas,
+  areasLine,
+  loadCodeSizeFiles,
+} from '../code-size-step.ts';
+import type { CodeSizeResult } from '../../../collectors/code-size/collect-code-size.ts';
+import type { AreasSummary } from '../../lib/areas/apply-areas.ts';
+import {
   parseTargetArguments,
   resolveTargetArguments,
   type ProjectTarget,
@@ -107,6 +115,10 @@ export interface CollectRunResult {
   github: GitHubCollectSummary;
   /** The re-resolution of people and organisations that ends every run. */
   affiliations: ApplySummary;
+  /** Code size of each repository, when the config has `codeSize` (docs/code-size.md). */
+  codeSize: CodeSizeResult[];
+  /** The path → area table rebuilt after the affiliations (docs/areas.md). */
+  areas: AreasSummary;
   seconds: number;
 }
 
@@ -122,6 +134,9 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   }
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
+  const codeSizeFiles = loadCodeSizeFiles(target, fs);
+  const codeSize: CodeSizeResult[] = [];
+  let areas: AreasSummary;
   const started = context.clock();
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
@@ -170,6 +185,18 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           ` in ${result.seconds.toFixed(1)} s` +
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
+      const counted = await afterRepository({
+        db,
+        target,
+        result,
+        files: codeSizeFiles,
+        engine: flags.engine,
+        fs,
+        logger: context.logger,
+        clock: context.clock,
+        bar,
+      });
+      if (counted) codeSize.push(counted);
     }
     github = await collectGitHub({
       db,
@@ -185,11 +212,12 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       // A run that added nothing, with the same maps, leaves `contributions` as it was.
       skipWhenUnchanged: true,
     });
+    areas = await applyTargetAreas(db, target, context.logger);
   } finally {
     await db.close();
   }
   const seconds = (context.clock().getTime() - started.getTime()) / 1000;
-  return { target, results, github, affiliations, seconds };
+  return { target, results, github, affiliations, codeSize, areas, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
@@ -233,6 +261,7 @@ export const command: Command = {
   async run(context) {
     const run = await runCollect(context);
     context.stdout.write(`${summaryLine(run)}\n${affiliationLine(run.affiliations)}\n`);
+    if (run.target.config.areas) context.stdout.write(`${areasLine(run.areas)}\n`);
     const undated = run.affiliations.undatedCommits ?? 0;
     if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
     return 0;

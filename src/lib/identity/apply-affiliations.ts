@@ -53,7 +53,8 @@ export interface ApplySummary {
 const sources = (list: readonly MapSource[]) =>
   list.length ? list.map(formatSource).join(', ') : null;
 
-async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
+/** Runs `work` in one transaction (the adapter's own when it has one): it lands whole or not at all. */
+export async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
   const withTransaction = db as Database & { transaction?: <R>(w: () => Promise<R>) => Promise<R> };
   if (typeof withTransaction.transaction === 'function') return withTransaction.transaction(work);
   await db.exec('BEGIN TRANSACTION');
