@@ -236,7 +236,8 @@ export async function collectCodeSize(options: CodeSizeOptions): Promise<CodeSiz
       const blobs = [...keys.keys()];
       await reader.readBlobs(blobs, async (id, data) => {
         batch.push(...countBlob(id, data, keys.get(id)!));
-        options.onProgress?.({ phase: 'counting', done: ++blobsCounted, total: blobs.length });
+        blobsCounted++;
+        options.onProgress?.({ phase: 'counting', done: blobsCounted, total: blobs.length });
         bytesCounted += data.length;
         if (batch.length >= batchSize) await flush();
       });
