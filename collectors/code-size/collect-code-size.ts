@@ -121,6 +121,20 @@ async function forgetStale(db: NodeDatabase, repository: string, listHash: strin
   }
 }
 
+/** Replaces the stored code-line targets (code_size_targets) with the config's. */
+async function storeTargets(db: NodeDatabase, targets: Record<string, number>): Promise<void> {
+  const areas = Object.keys(targets).sort();
+  await db.transaction(async () => {
+    await db.query('DELETE FROM code_size_targets');
+    await insertColumns(
+      db,
+      'code_size_targets',
+      { area: areas, code: areas.map((area) => String(Math.round(targets[area]!))) },
+      { code: 'INTEGER' },
+    );
+  });
+}
+
 /** A row of code_size_blobs. */
 interface BlobCount {
   blob: string;
@@ -154,6 +168,7 @@ export async function collectCodeSize(options: CodeSizeOptions): Promise<CodeSiz
     ? createHash('sha1').update(options.files.join('\n')).digest('hex')
     : '*';
   await forgetStale(db, repository, listHash);
+  await storeTargets(db, config.targets);
 
   const store = openObjectStore(options.fs, options.gitdir);
   let reader: CodeSizeReader | null = null;

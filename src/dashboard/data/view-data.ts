@@ -59,7 +59,7 @@ export async function computeOverview(
     {
       project: manifest.project,
       parallel: true,
-      omit: ['commitsByQuarter', 'commitsByMonth', 'firstContributions'],
+      omit: ['commitsByQuarter', 'commitsByMonth', 'firstContributions', 'codeSize', 'linesByArea'],
     },
   );
   const panels = dashboardPanels(report, state, {

@@ -210,3 +210,9 @@ CREATE TABLE IF NOT EXISTS code_size_blobs (
   blank INTEGER NOT NULL,
   PRIMARY KEY (blob_id, path_language)
 );
+
+-- The code-line targets of the project config's codeSize.targets, as the last collect read them.
+CREATE TABLE IF NOT EXISTS code_size_targets (
+  area VARCHAR PRIMARY KEY,
+  code INTEGER NOT NULL
+);

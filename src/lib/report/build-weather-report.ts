@@ -6,6 +6,7 @@
 import type { Database } from '../db/database.ts';
 import { systemClock, type Clock } from '../effects.ts';
 import { activeContributorsByYear } from '../metrics/active-contributors-by-year.ts';
+import { codeSize } from '../metrics/code-size.ts';
 import { commitsByMonth } from '../metrics/commits-by-month.ts';
 import { commitsByQuarter } from '../metrics/commits-by-quarter.ts';
 import { commitsByYear } from '../metrics/commits-by-year.ts';
@@ -14,6 +15,7 @@ import { elephantFactorByYear } from '../metrics/elephant-factor-by-year.ts';
 import { firstContributions } from '../metrics/first-contributions.ts';
 import { growth, summariseGrowth } from '../metrics/growth.ts';
 import { last12Months, summariseLast12Months } from '../metrics/last-12-months.ts';
+import { linesByArea } from '../metrics/lines-by-area.ts';
 import type { Metric, MetricParams } from '../metrics/metric.ts';
 import { newContributorsByYear } from '../metrics/new-contributors-by-year.ts';
 import { newcomers } from '../metrics/newcomers.ts';
@@ -45,6 +47,8 @@ const REPORT_METRICS = {
   activeContributorsByYear,
   newContributorsByYear,
   elephantFactorByYear,
+  codeSize,
+  linesByArea,
 };
 
 type ReportMetrics = typeof REPORT_METRICS;
@@ -80,7 +84,8 @@ export interface WeatherReportOptions {
 }
 
 /** The series of the report that no sentence reads, which a caller may leave out. */
-export type OmittableSeries = 'commitsByQuarter' | 'commitsByMonth' | 'firstContributions';
+export type OmittableSeries =
+  'commitsByQuarter' | 'commitsByMonth' | 'firstContributions' | 'codeSize' | 'linesByArea';
 
 /**
  * Runs every report metric (an omitted one gives no rows): one after the other, or, with
@@ -154,6 +159,8 @@ export async function buildWeatherReport(
       year,
       elephantFactor,
     })),
+    codeSize: rows.codeSize,
+    linesByArea: rows.linesByArea,
   };
   return { ...figures, sentences: reportSentences(figures).map((s) => s.text) };
 }

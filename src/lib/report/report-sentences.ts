@@ -16,6 +16,7 @@ import {
 } from './format-figures.ts';
 import { plainName } from './escape-markdown.ts';
 import type { WeatherReport } from './weather-report.ts';
+import { codeSizeSentences } from './code-size-sentences.ts';
 
 /** One sentence and the figures it supports (embedded after it in weather.md). */
 export interface ReportSentence {
@@ -287,5 +288,6 @@ export function reportSentences(
     ...newcomerSentences(report, name),
     reviewsSentence(report, name),
     contributorsSentence(report),
+    ...codeSizeSentences(report, name).map((text) => ({ text, figures: [] })),
   ].filter((s): s is ReportSentence => s !== null);
 }

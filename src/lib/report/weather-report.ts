@@ -7,12 +7,14 @@
  */
 
 import type { ActiveContributorsRow } from '../metrics/active-contributors-by-year.ts';
+import type { CodeSizeRow } from '../metrics/code-size.ts';
 import type { CommitsByMonthRow } from '../metrics/commits-by-month.ts';
 import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter.ts';
 import type { CommitsByYearRow } from '../metrics/commits-by-year.ts';
 import type { FirstContributionRow } from '../metrics/first-contributions.ts';
 import type { GrowthSummary } from '../metrics/growth.ts';
 import type { Last12MonthsSummary } from '../metrics/last-12-months.ts';
+import type { LinesByAreaRow } from '../metrics/lines-by-area.ts';
 import type { NewContributorsRow } from '../metrics/new-contributors-by-year.ts';
 import type { NewcomerRow } from '../metrics/newcomers.ts';
 import type { OrganisationsByYearRow } from '../metrics/organisations-by-year.ts';
@@ -82,6 +84,14 @@ export interface WeatherReport {
    * 0 for a year without commits, null when Unknown holds more than half of them.
    */
   elephantFactorByYear: Array<{ year: number; elephantFactor: number | null }>;
+  /**
+   * Files and code, comment and blank lines per counted point (release tag, quarter, year) dated
+   * before `asOf`, area (null: every counted file) and language (docs/code-size.md). Always in a
+   * built report; absent from the dashboard's provisional one.
+   */
+  codeSize?: CodeSizeRow[];
+  /** Lines added and removed per area, year and organisation (top N, Other, Unknown). */
+  linesByArea?: LinesByAreaRow[];
   /** The sentences a speaker reads out, in order, each backed by a figure above. */
   sentences: string[];
 }
