@@ -21,6 +21,7 @@ import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-a
 import { plural } from '../../lib/report/format-figures.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
+import { writeLastCollect } from '../last-collect.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   parseTargetArguments,
@@ -110,11 +111,19 @@ export interface CollectRunResult {
   seconds: number;
 }
 
+/** What to collect again for this target: its config, repository, URL or database. */
+function targetSource(target: ProjectTarget): string {
+  if (target.configFile) return target.configFile;
+  if (target.kind === 'database') return target.databasePath;
+  return target.config.repositories[0]?.source ?? target.databasePath;
+}
+
 /** Runs collect with parsed arguments; the command below adds printing and the exit code. */
 export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
   const args = parseTargetArguments(context.argv, ['--engine']);
   const flags = parseCollectFlags(args.rest);
-  const target = await resolveTargetArguments(args, context.cwd);
+  const target = await resolveTargetArguments(args, context.cwd, context.clock());
+  if (target.note) context.logger.info(target.note);
   if (target.kind === 'database' && !args.db && !fs.existsSync(target.databasePath)) {
     throw new BarometerError('not-found', `${target.databasePath}: no such database`, {
       file: target.databasePath,
@@ -188,7 +197,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   } finally {
     await db.close();
   }
-  const seconds = (context.clock().getTime() - started.getTime()) / 1000;
+  const finished = context.clock();
+  writeLastCollect(context.cwd, {
+    target: targetSource(target),
+    database: target.databasePath,
+    project: target.config.name,
+    collectedAt: finished.toISOString(),
+  });
+  const seconds = (finished.getTime() - started.getTime()) / 1000;
   return { target, results, github, affiliations, seconds };
 }
 
