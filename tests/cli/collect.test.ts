@@ -69,7 +69,7 @@ describe('barometer collect', () => {
     expect(summary!.endsWith(` into ${db}`)).toBe(true);
     // collect ends by resolving people and organisations, so figures are ready without another step.
     expect(affiliations).toMatch(
-      /^affiliations applied: 3 commits and \d+ reviews by \d+ (person|people); \d+% from unmapped addresses/,
+      /^affiliations applied: 3 commits and \d+ reviews? by \d+ (person|people); from unmapped addresses: \d+ commits \(\d+\.\d%\), \d+ reviews \(\d+\.\d%\)/,
     );
     expect(
       await count(db, "SELECT count(*) AS n FROM contributions WHERE kind = 'commit'"),

@@ -18,7 +18,7 @@ import {
   type GitHubCollectSummary,
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
-import { plural } from '../../lib/report/format-figures.ts';
+import { formatCount, plural } from '../../lib/report/format-figures.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
@@ -222,14 +222,17 @@ export function summaryLine(run: CollectRunResult): string {
 
 /** The second summary line: who was resolved, and how much is left for a person to map. */
 export function affiliationLine(summary: ApplySummary): string {
-  const total = summary.commits + summary.trailerReviews + summary.githubReviews;
-  const share = total === 0 ? 0 : Math.round((100 * summary.unknown) / total);
-  const people = `${summary.people.toLocaleString('en-US')} ${summary.people === 1 ? 'person' : 'people'}`;
+  const reviews = summary.trailerReviews + summary.githubReviews;
+  const share = (part: number, whole: number) =>
+    `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
+  const people = `${formatCount(summary.people)} ${summary.people === 1 ? 'person' : 'people'}`;
+  const unknownCommits = summary.unknownCommits ?? 0;
+  const unknownReviews = summary.unknownReviews ?? 0;
   return (
     `affiliations ${summary.unchanged ? 'unchanged' : 'applied'}: ` +
-    `${summary.commits.toLocaleString('en-US')} commits and ` +
-    `${(summary.trailerReviews + summary.githubReviews).toLocaleString('en-US')} reviews by ${people}; ` +
-    `${share}% from unmapped addresses` +
+    `${plural(summary.commits, 'commit')} and ${plural(reviews, 'review')} by ${people}; ` +
+    `from unmapped addresses: ${formatCount(unknownCommits)} commits (${share(unknownCommits, summary.commits)}), ` +
+    `${formatCount(unknownReviews)} reviews (${share(unknownReviews, reviews)})` +
     (summary.unknown > 0 ? ' (list them: barometer affiliations unknown)' : '')
   );
 }
