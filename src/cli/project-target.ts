@@ -162,6 +162,7 @@ function emptyConfig(name: string, repositories: RepositoryConfig[]): ProjectCon
   return {
     name,
     repositories,
+    subprojects: {},
     affiliations: {
       defaultMap: true,
       emailMaps: [],
@@ -276,7 +277,10 @@ export async function resolveProjectTarget(
     if (!options.db && databases.length > 0 && !(own && databases.includes(own))) {
       if (databases.length === 1 && !top) {
         const target = await resolveProjectTarget(databases[0], { ...options, lastCollect: false });
-        return { ...target, note: `using ${shownPath(cwd, databases[0]!)}, the only database here` };
+        return {
+          ...target,
+          note: `using ${shownPath(cwd, databases[0]!)}, the only database here`,
+        };
       }
       const choices = [
         ...databases.map((db) => shownPath(cwd, db)),
