@@ -3,7 +3,14 @@
  * (`barometer serve`, `report`, `affiliations unknown`, …) reports on that project rather than on
  * the repository it happens to run in. Kept in `data/last-collect.json` under the folder.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 
 /** What `data/last-collect.json` holds. */
