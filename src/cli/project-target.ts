@@ -162,6 +162,7 @@ function emptyConfig(name: string, repositories: RepositoryConfig[]): ProjectCon
   return {
     name,
     repositories,
+    subprojects: {},
     affiliations: {
       defaultMap: true,
       emailMaps: [],
