@@ -79,7 +79,8 @@ export async function prepareDashboardData(
   exportDir?: string,
 ): Promise<DashboardData> {
   const args = parseTargetArguments(targetArgv);
-  let target = await resolveTargetArguments(args, context.cwd);
+  let target = await resolveTargetArguments(args, context.cwd, context.clock());
+  if (target.note) context.logger.info(target.note);
   if (!existsSync(target.databasePath)) {
     context.logger.info(
       `${target.databasePath} does not exist yet: collecting ${target.config.name} first`,

@@ -8,7 +8,8 @@
  * - a `.duckdb` database made by an earlier `collect`.
  *
  * Each becomes a project config and a database path: `data/<name>.duckdb` under the current folder
- * unless `--db FILE` says otherwise.
+ * unless `--db FILE` says otherwise. Without a target, a command takes the project the last
+ * `collect` in this folder wrote (data/last-collect.json) and says so in its `note`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import {
   type RepositoryConfig,
 } from '../lib/config/project-config.ts';
 import { BarometerError } from '../lib/errors.ts';
+import { ago, databasesUnder, readLastCollect, shownPath } from './last-collect.ts';
 
 /** Where a target came from. */
 export type TargetKind = 'current-folder' | 'repository' | 'url' | 'config' | 'database';
@@ -32,6 +34,11 @@ export interface ProjectTarget {
   databasePath: string;
   /** Absolute path of the config file (kind `config`), else undefined. */
   configFile?: string;
+  /**
+   * Why this target when none was given (`using data/xen.duckdb (xen), collected 3 minutes ago`),
+   * for the command to print in one line; undefined when a target was given.
+   */
+  note?: string;
 }
 
 /** The flags every command that takes a target accepts, parsed by {@link parseTargetArguments}. */
@@ -63,6 +70,13 @@ export interface ResolveOptions {
   aliases?: string[];
   mailmaps?: string[];
   noDefaultMap?: boolean;
+  /** "Now", for how long ago the last collect was. Default: the current time. */
+  now?: Date;
+  /**
+   * Without a target, take the project of the last `collect` in `cwd` when there is one. Default
+   * true.
+   */
+  lastCollect?: boolean;
 }
 
 const REPEATABLE: Record<string, 'emailMaps' | 'aliases' | 'mailmaps'> = {
@@ -148,6 +162,7 @@ function emptyConfig(name: string, repositories: RepositoryConfig[]): ProjectCon
   return {
     name,
     repositories,
+    subprojects: {},
     affiliations: {
       defaultMap: true,
       emailMaps: [],
@@ -242,7 +257,44 @@ export async function resolveProjectTarget(
   });
 
   if (argument === undefined || argument === '') {
+    const last = options.lastCollect === false ? null : readLastCollect(cwd);
+    if (
+      last &&
+      existsSync(last.database) &&
+      (isRemoteSource(last.target) || existsSync(last.target))
+    ) {
+      const target = await resolveProjectTarget(last.target, {
+        ...options,
+        db: options.db ?? last.database,
+        lastCollect: false,
+      });
+      const when = ago(new Date(last.collectedAt), options.now ?? new Date());
+      return {
+        ...target,
+        note: `using ${shownPath(cwd, target.databasePath)} (${last.project}), collected ${when}`,
+      };
+    }
     const top = findRepositoryUp(cwd);
+    const databases = databasesUnder(cwd);
+    const own = top ? databaseFor(projectNameFrom(defaultRepositoryName(top))) : null;
+    if (!options.db && databases.length > 0 && !(own && databases.includes(own))) {
+      if (databases.length === 1 && !top) {
+        const target = await resolveProjectTarget(databases[0], { ...options, lastCollect: false });
+        return {
+          ...target,
+          note: `using ${shownPath(cwd, databases[0]!)}, the only database here`,
+        };
+      }
+      const choices = [
+        ...databases.map((db) => shownPath(cwd, db)),
+        ...(top ? [`${shownPath(cwd, top) || '.'} (the repository here)`] : []),
+      ];
+      throw new BarometerError(
+        'bad-input',
+        `no target given and no record of the last collect here; name one of: ${choices.join(', ')}`,
+        { value: choices },
+      );
+    }
     if (!top) {
       throw new BarometerError(
         'source',
@@ -296,9 +348,14 @@ export async function resolveProjectTarget(
  * (`--email-map`, `--aliases`, `--mailmap`, `--no-default-map`); see {@link resolveProjectTarget}
  * for what it throws. Relative paths are under `cwd`.
  */
-export function resolveTargetArguments(args: TargetArguments, cwd: string): Promise<ProjectTarget> {
+export function resolveTargetArguments(
+  args: TargetArguments,
+  cwd: string,
+  now?: Date,
+): Promise<ProjectTarget> {
   return resolveProjectTarget(args.target, {
     cwd,
+    ...(now ? { now } : {}),
     ...(args.db ? { db: args.db } : {}),
     emailMaps: args.emailMaps,
     aliases: args.aliases,

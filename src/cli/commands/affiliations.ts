@@ -141,7 +141,8 @@ async function open(context: CommandContext, argv: string[]): Promise<Session> {
     '--format',
   ]);
   const { flags, rest } = parseAffiliationFlags(args.rest, context.cwd);
-  const target = await resolveTargetArguments(args, context.cwd);
+  const target = await resolveTargetArguments(args, context.cwd, context.clock());
+  if (target.note) context.logger.info(target.note);
   const path = target.databasePath;
   const rel = relative(context.cwd, path);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;

@@ -18,9 +18,10 @@ import {
   type GitHubCollectSummary,
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
-import { plural } from '../../lib/report/format-figures.ts';
+import { formatCount, plural } from '../../lib/report/format-figures.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
+import { writeLastCollect } from '../last-collect.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   afterRepository,
@@ -122,11 +123,19 @@ export interface CollectRunResult {
   seconds: number;
 }
 
+/** What to collect again for this target: its config, repository, URL or database. */
+function targetSource(target: ProjectTarget): string {
+  if (target.configFile) return target.configFile;
+  if (target.kind === 'database') return target.databasePath;
+  return target.config.repositories[0]?.source ?? target.databasePath;
+}
+
 /** Runs collect with parsed arguments; the command below adds printing and the exit code. */
 export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
   const args = parseTargetArguments(context.argv, ['--engine']);
   const flags = parseCollectFlags(args.rest);
-  const target = await resolveTargetArguments(args, context.cwd);
+  const target = await resolveTargetArguments(args, context.cwd, context.clock());
+  if (target.note) context.logger.info(target.note);
   if (target.kind === 'database' && !args.db && !fs.existsSync(target.databasePath)) {
     throw new BarometerError('not-found', `${target.databasePath}: no such database`, {
       file: target.databasePath,
@@ -216,7 +225,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   } finally {
     await db.close();
   }
-  const seconds = (context.clock().getTime() - started.getTime()) / 1000;
+  const finished = context.clock();
+  writeLastCollect(context.cwd, {
+    target: targetSource(target),
+    database: target.databasePath,
+    project: target.config.name,
+    collectedAt: finished.toISOString(),
+  });
+  const seconds = (finished.getTime() - started.getTime()) / 1000;
   return { target, results, github, affiliations, codeSize, areas, seconds };
 }
 
@@ -234,14 +250,17 @@ export function summaryLine(run: CollectRunResult): string {
 
 /** The second summary line: who was resolved, and how much is left for a person to map. */
 export function affiliationLine(summary: ApplySummary): string {
-  const total = summary.commits + summary.trailerReviews + summary.githubReviews;
-  const share = total === 0 ? 0 : Math.round((100 * summary.unknown) / total);
-  const people = `${summary.people.toLocaleString('en-US')} ${summary.people === 1 ? 'person' : 'people'}`;
+  const reviews = summary.trailerReviews + summary.githubReviews;
+  const share = (part: number, whole: number) =>
+    `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
+  const people = `${formatCount(summary.people)} ${summary.people === 1 ? 'person' : 'people'}`;
+  const unknownCommits = summary.unknownCommits ?? 0;
+  const unknownReviews = summary.unknownReviews ?? 0;
   return (
     `affiliations ${summary.unchanged ? 'unchanged' : 'applied'}: ` +
-    `${summary.commits.toLocaleString('en-US')} commits and ` +
-    `${(summary.trailerReviews + summary.githubReviews).toLocaleString('en-US')} reviews by ${people}; ` +
-    `${share}% from unmapped addresses` +
+    `${plural(summary.commits, 'commit')} and ${plural(reviews, 'review')} by ${people}; ` +
+    `from unmapped addresses: ${formatCount(unknownCommits)} commits (${share(unknownCommits, summary.commits)}), ` +
+    `${formatCount(unknownReviews)} reviews (${share(unknownReviews, reviews)})` +
     (summary.unknown > 0 ? ' (list them: barometer affiliations unknown)' : '')
   );
 }

@@ -177,8 +177,10 @@ export async function runReport(
   const flags = parseReportFlags(args.rest);
   const target = await resolveProjectTarget(args.target, {
     cwd: context.cwd,
+    now: context.clock(),
     ...(args.db ? { db: args.db } : {}),
   });
+  if (target.note) context.logger.info(target.note);
   const path = target.databasePath;
   if (!existsSync(path)) {
     throw new BarometerError(

@@ -47,11 +47,20 @@ export interface GitHubConfig {
   apiUrl?: string;
 }
 
+/**
+ * Named groups of repositories: sub-project name → repository names or globs on them (`*`, `?`),
+ * e.g. `{"Hypervisor": ["xen.git"], "Unikraft": ["unikraft", "unikraft-app-*"]}`. Validated here;
+ * no figure reads it yet.
+ */
+export type SubprojectsConfig = Record<string, string[]>;
+
 /** A validated project config. */
 export interface ProjectConfig {
   /** Project name; the default database is `data/<name>.duckdb`. */
   name: string;
   repositories: RepositoryConfig[];
+  /** Sub-projects. Default: none (`{}`). */
+  subprojects: SubprojectsConfig;
   affiliations: AffiliationsConfig;
   github: GitHubConfig;
   /** Brand colours by organisation name (CSS colours), kept across every figure. */
@@ -110,6 +119,37 @@ export function defaultRepositoryName(source: string): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+function parseSubprojects(file: string, value: Json): SubprojectsConfig {
+  if (value === undefined) return {};
+  const expected = 'an object of sub-project name → list of repository names or globs';
+  if (!isObject(value)) fail(file, 'subprojects', expected, value);
+  const out: SubprojectsConfig = {};
+  for (const [name, patterns] of Object.entries(value)) {
+    if (!name.trim() || name !== name.trim() || /\p{Cc}/u.test(name)) {
+      fail(
+        file,
+        'subprojects',
+        'names that are not empty, without spaces at either end or control characters',
+        name,
+      );
+    }
+    const at = `subprojects.${name}`;
+    if (!Array.isArray(patterns) || patterns.length === 0) {
+      fail(file, at, 'a non-empty list of repository names or globs', patterns);
+    }
+    const seen = new Set<string>();
+    out[name] = patterns.map((pattern, i) => {
+      if (typeof pattern !== 'string' || !pattern.trim() || pattern !== pattern.trim()) {
+        fail(file, `${at}[${i}]`, 'a repository name or a glob like "unikraft-app-*"', pattern);
+      }
+      if (seen.has(pattern)) fail(file, `${at}[${i}]`, 'a name or glob not listed before', pattern);
+      seen.add(pattern);
+      return pattern;
+    });
+  }
+  return out;
+}
+
 /**
  * Parses and validates a project config. Throws `bad-input` naming the file, the field and what
  * was expected, e.g. `xen.json: field "repositories[0].branch" must be a non-empty string, got 3`.
@@ -134,6 +174,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     'areas',
     'codeSize',
     'repositories',
+    'subprojects',
     'affiliations',
     'github',
     'colours',
@@ -175,6 +216,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       json.repositories,
     );
   }
+
+  const subprojects = parseSubprojects(file, json.subprojects);
 
   const aff = json.affiliations ?? {};
   if (!isObject(aff)) fail(file, 'affiliations', 'an object', aff);
@@ -245,6 +288,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   return {
     name,
     repositories,
+    subprojects,
     affiliations: {
       defaultMap: (aff.defaultMap as boolean | undefined) ?? true,
       emailMaps: stringList(file, 'affiliations.emailMaps', aff.emailMaps),

@@ -39,6 +39,10 @@ export interface ApplySummary {
   people: number;
   /** Contributions (commits and reviews) credited to `Unknown`. */
   unknown: number;
+  /** Commits credited to `Unknown` (absent in summaries of older versions). */
+  unknownCommits?: number;
+  /** Reviews credited to `Unknown` (absent in summaries of older versions). */
+  unknownReviews?: number;
   /**
    * Counted commits whose author date git could not read (stored as the epoch): they count in
    * totals, but in no year, no date range and no first contribution. Absent in older summaries.
@@ -299,7 +303,11 @@ export async function applyAffiliations(
       people: number;
       unknown: number;
       undated: number;
+      unknown_commits: number;
+      unknown_reviews: number;
     }>(`SELECT count(*) FILTER (WHERE source = 'git') AS commits,
+               count(*) FILTER (WHERE organisation = 'Unknown' AND kind = 'commit') AS unknown_commits,
+               count(*) FILTER (WHERE organisation = 'Unknown' AND kind = 'review') AS unknown_reviews,
                count(*) FILTER (WHERE source = 'git' AND time = ${UNDATED_SQL}) AS undated,
                count(*) FILTER (WHERE source = 'trailer') AS trailer_reviews,
                count(*) FILTER (WHERE source = 'github') AS github_reviews,
@@ -312,6 +320,8 @@ export async function applyAffiliations(
       githubReviews: counts?.github_reviews ?? 0,
       people: counts?.people ?? 0,
       unknown: counts?.unknown ?? 0,
+      unknownCommits: counts?.unknown_commits ?? 0,
+      unknownReviews: counts?.unknown_reviews ?? 0,
       undatedCommits: counts?.undated ?? 0,
       maps: records,
     };

@@ -1,6 +1,7 @@
 /** `affiliations unknown` as text, gitdm EmailMap lines to fill in, or CSV. */
 import type { UnknownEntry, UnknownListing } from './list-unknown.ts';
 import { oneLine } from './one-line.ts';
+import { formatCount, plural } from '../report/format-figures.ts';
 
 /** A percentage with one decimal: 0.1234 → `12.3%`. */
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -20,8 +21,8 @@ function hint(entry: UnknownEntry): string {
 export function formatUnknownText(listing: UnknownListing): string {
   const period = listing.since ? ` since ${listing.since}` : '';
   const lines = [
-    `Unknown${period}: ${listing.unknownCommits} of ${listing.totalCommits} commits (${percent(listing.totalCommits ? listing.unknownCommits / listing.totalCommits : 0)}), ` +
-      `${listing.unknownReviews} of ${listing.totalReviews} reviews (${percent(listing.totalReviews ? listing.unknownReviews / listing.totalReviews : 0)})`,
+    `Unknown${period}: ${formatCount(listing.unknownCommits)} of ${plural(listing.totalCommits, 'commit')} (${percent(listing.totalCommits ? listing.unknownCommits / listing.totalCommits : 0)}), ` +
+      `${formatCount(listing.unknownReviews)} of ${plural(listing.totalReviews, 'review')} (${percent(listing.totalReviews ? listing.unknownReviews / listing.totalReviews : 0)})`,
   ];
   if (listing.entries.length === 0) {
     lines.push('Every address with a contribution is mapped.');
@@ -29,11 +30,11 @@ export function formatUnknownText(listing: UnknownListing): string {
     const rows = [
       ['commits', 'share', 'reviews', 'share', 'people', 'domain or address', 'hint'],
       ...listing.entries.map((e) => [
-        String(e.commits),
+        formatCount(e.commits),
         percent(e.commitShare),
-        String(e.reviews),
+        formatCount(e.reviews),
         percent(e.reviewShare),
-        String(e.people),
+        formatCount(e.people),
         oneLine(e.entry),
         hint(e),
       ]),
@@ -51,10 +52,12 @@ export function formatUnknownText(listing: UnknownListing): string {
       );
     }
   }
-  if (listing.more > 0) lines.push(`... and ${listing.more} more (--limit N shows more)`);
+  if (listing.more > 0) {
+    lines.push(`... and ${formatCount(listing.more)} more (--limit N shows more)`);
+  }
   if (listing.noAddress.commits + listing.noAddress.reviews > 0) {
     lines.push(
-      `Without any address (nothing to map): ${listing.noAddress.commits} commits, ${listing.noAddress.reviews} reviews`,
+      `Without any address (nothing to map): ${plural(listing.noAddress.commits, 'commit')}, ${plural(listing.noAddress.reviews, 'review')}`,
     );
   }
   if (listing.entries.length > 0) {
@@ -81,7 +84,7 @@ export function formatUnknownGitdm(listing: UnknownListing): string {
   for (const e of listing.entries) {
     const h = hint(e);
     out.push(
-      `${oneLine(e.entry).padEnd(width)}  ?  # ${e.commits} commits (${percent(e.commitShare)}), ${e.reviews} reviews (${percent(e.reviewShare)}), ${e.people} ${e.people === 1 ? 'person' : 'people'}${h ? `; ${h}` : ''}`,
+      `${oneLine(e.entry).padEnd(width)}  ?  # ${plural(e.commits, 'commit')} (${percent(e.commitShare)}), ${plural(e.reviews, 'review')} (${percent(e.reviewShare)}), ${formatCount(e.people)} ${e.people === 1 ? 'person' : 'people'}${h ? `; ${h}` : ''}`,
     );
   }
   return `${out.join('\n')}\n`;
