@@ -15,6 +15,7 @@ import { createGitCliSource } from '../collectors/git/engine-git-cli.ts';
 import { createIsomorphicGitSource } from '../collectors/git/engine-isomorphic-git.ts';
 import { openNodeDatabase } from '../src/lib/db/node.ts';
 import { silentLogger, systemClock } from '../src/lib/effects.ts';
+import { runCodeSizeTask, type CodeSizeTask } from './code-size-tasks.ts';
 
 /** What to measure. */
 export type Task =
@@ -42,7 +43,9 @@ export type Task =
       source: string;
       db: string;
       withFiles: boolean;
-    };
+    }
+  /** Code size (bench/code-size-tasks.ts): `commits` counts distinct blobs read. */
+  | CodeSizeTask;
 
 /** What a child reports (also in its progress lines, with the figures so far). */
 export interface ChildReport {
@@ -50,6 +53,8 @@ export interface ChildReport {
   commits: number;
   /** Seconds of the measured work, without Node's start-up. */
   seconds: number;
+  /** Bytes read (code-size tasks). */
+  bytes?: number;
   /** The child's peak resident memory, in kilobytes. */
   maxRssKb: number;
   /** For `git-log`: the git process's peak resident memory, in kilobytes, when it could be read. */
@@ -186,7 +191,14 @@ async function collect(task: Extract<Task, { kind: 'collect' }>): Promise<ChildR
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as Task;
-const run = task.kind === 'git-log' ? gitLog : task.kind === 'engine' ? engineWalk : collect;
+const run =
+  task.kind === 'git-log'
+    ? gitLog
+    : task.kind === 'engine'
+      ? engineWalk
+      : task.kind === 'collect'
+        ? collect
+        : (codeSizeTask: CodeSizeTask) => timed(() => runCodeSizeTask(codeSizeTask));
 try {
   emit('result', await run(task as never));
 } catch (error) {

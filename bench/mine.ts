@@ -85,12 +85,15 @@ export function parseMineArguments(args: string[]): MineBenchOptions {
   return options;
 }
 
-const number = (n: number, digits = 0) =>
+/** `12345.6` → `12,346` (or with `digits` decimals). */
+export const number = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const megabytes = (kb: number | undefined) => (kb === undefined ? '' : `${number(kb / 1024)} MB`);
+/** Kilobytes as whole megabytes (`''` when unknown). */
+export const megabytes = (kb: number | undefined) =>
+  kb === undefined ? '' : `${number(kb / 1024)} MB`;
 
 /** Reads the pack files once so the first measurement does not pay for the disk alone. */
-async function warmPageCache(gitdir: string): Promise<void> {
+export async function warmPageCache(gitdir: string): Promise<void> {
   const packDir = join(gitdir, 'objects', 'pack');
   let names: string[];
   try {
