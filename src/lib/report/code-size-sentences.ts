@@ -22,7 +22,10 @@ const SPOKEN: Record<string, string> = {
   'Bourne Again Shell': 'shell',
 };
 
-/** Code lines by spoken language name, largest first (Text is not code). */
+/**
+ * Code lines by spoken language name, largest first: the languages holding at least 1% of the
+ * code lines (Text is not code), so a Makefile does not turn "C and assembly" into a list.
+ */
 function languages(rows: readonly CodeSizeRow[]): Array<{ name: string; code: number }> {
   const byName = new Map<string, number>();
   for (const row of rows) {
@@ -30,10 +33,24 @@ function languages(rows: readonly CodeSizeRow[]): Array<{ name: string; code: nu
     const name = SPOKEN[row.language] ?? row.language;
     byName.set(name, (byName.get(name) ?? 0) + row.code);
   }
+  const total = [...byName.values()].reduce((sum, code) => sum + code, 0);
   return [...byName]
     .map(([name, code]) => ({ name, code }))
-    .filter((l) => l.code > 0)
+    .filter((l) => l.code > 0 && l.code >= total / 100)
     .sort((a, b) => b.code - a.code || (a.name < b.name ? -1 : 1));
+}
+
+/** Version order: `RELEASE-4.9.2` < `RELEASE-4.10.0`, `2017` < `2018`. */
+function naturalCompare(a: string, b: string): number {
+  const parts = (s: string) => s.split(/(\d+)/);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    const numeric = i % 2 === 1;
+    const d = numeric ? Number(p) - Number(q) : p < q ? -1 : p > q ? 1 : 0;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 /** `C and assembly`; `C, assembly, Python and 3 other languages` past three. */
@@ -43,21 +60,33 @@ function languageList(names: readonly string[]): string {
   return `${names.slice(0, 3).join(', ')} and ${rest} other language${rest === 1 ? '' : 's'}`;
 }
 
-/** The rows of one area (null: the whole) at each point, in point order. */
+/**
+ * The rows of one area (null: the whole) at each point of one kind — tags when there are any, else
+ * the periods — in version order (`RELEASE-4.9.2` before `RELEASE-4.10.0`), so the last is the
+ * latest release and the one before it its predecessor, whatever their dates.
+ */
 function byPoint(rows: readonly CodeSizeRow[], repository: string, area: string | null) {
+  const mine = rows.filter((row) => row.repository === repository && row.area === area);
+  const kind = mine.some((row) => row.kind === 'tag') ? 'tag' : mine[0]?.kind;
   const points = new Map<string, CodeSizeRow[]>();
-  for (const row of rows) {
-    if (row.repository !== repository || row.area !== area) continue;
-    const key = `${row.kind}\0${row.at}`;
-    const list = points.get(key);
+  for (const row of mine) {
+    if (row.kind !== kind) continue;
+    const list = points.get(row.at);
     if (list) list.push(row);
-    else points.set(key, [row]);
+    else points.set(row.at, [row]);
   }
-  return [...points.values()];
+  return [...points.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([, list]) => list);
 }
 
-const codeOf = (rows: readonly CodeSizeRow[]) =>
-  languages(rows).reduce((sum, language) => sum + language.code, 0);
+/** Code lines of `rows` in the spoken languages `names` (every language but Text without it). */
+function codeLines(rows: readonly CodeSizeRow[], names?: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const row of rows) {
+    const name = SPOKEN[row.language] ?? row.language;
+    if (row.language !== 'Text' && (!names || names.has(name))) sum += row.code;
+  }
+  return sum;
+}
 
 /** "Arm is 41,200 lines of C and assembly at RELEASE-4.11.0 (target 45,000), up from 39,800 at RELEASE-4.10.0." */
 function targetSentence(rows: readonly CodeSizeRow[], name: (s: string) => string): string | null {
@@ -67,16 +96,15 @@ function targetSentence(rows: readonly CodeSizeRow[], name: (s: string) => strin
   const head = last[0]!;
   const spoken = languages(last);
   if (spoken.length === 0) return null;
-  const code = codeOf(last);
+  // The languages named are the ones counted, at both points.
+  const named = new Set(spoken.map((l) => l.name));
+  const code = codeLines(last, named);
   let text =
     `${name(head.area!)} is ${formatCount(code)} lines of ${languageList(spoken.map((l) => l.name))}` +
     ` at ${name(head.at)} (target ${formatCount(head.target!)})`;
-  const before = points
-    .slice(0, -1)
-    .reverse()
-    .find((p) => p[0]!.kind === head.kind);
+  const before = points.at(-2);
   if (before) {
-    const earlier = codeOf(before);
+    const earlier = codeLines(before, named);
     const word = code > earlier ? 'up from' : code < earlier ? 'down from' : 'as';
     text += `, ${word} ${formatCount(earlier)} at ${name(before[0]!.at)}`;
   }
@@ -91,10 +119,9 @@ function wholeSentence(
 ): string | null {
   const last = byPoint(rows, repository, null).at(-1);
   if (!last) return null;
-  const spoken = languages(last);
-  const code = codeOf(last);
-  if (code === 0) return null;
-  const top = spoken[0]!;
+  const top = languages(last)[0];
+  const code = codeLines(last);
+  if (!top || code === 0) return null;
   return (
     `${name(repository)} is ${formatCount(code)} lines of code at ${name(last[0]!.at)}` +
     `, ${formatPercent(top.code / code)} of them ${top.name}.`
