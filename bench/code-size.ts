@@ -15,7 +15,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { matchingTags } from './code-size-tasks.ts';
 import { generateHistory } from './generate-history.ts';
 import { measure, timeCommand, type Measurement } from './measure.ts';
-import { megabytes, number, warmPageCache } from './mine.ts';
+import { megabytes, number, parseEngines, warmPageCache } from './mine.ts';
 
 /** Goals from the issue: every release tag of xen.git in under 60 s; nothing new under 2 s. */
 export const CODE_SIZE_GOALS = { firstRunSeconds: 60, nothingNewSeconds: 2 } as const;
@@ -54,14 +54,8 @@ export function parseCodeSizeArguments(args: string[]): CodeSizeBenchOptions {
     if (arg === '--tags') options.tags = value();
     else if (arg === '--commits') options.commits = Number(value());
     else if (arg === '--repeat') options.repeat = Number(value());
-    else if (arg === '--engines') {
-      options.engines = value()
-        .split(',')
-        .map((e) => {
-          if (e !== 'git-cli' && e !== 'isomorphic-git') throw new Error(`unknown engine ${e}`);
-          return e;
-        });
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else if (arg === '--engines') options.engines = parseEngines(value());
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.path = isAbsolute(arg) ? arg : resolve(arg);
   }
   if (!Number.isInteger(options.commits) || options.commits < 10)

@@ -46,6 +46,14 @@ function git(args: string[], cwd?: string): string {
   return out.stdout.trim();
 }
 
+/** `git-cli,isomorphic-git` → the engines; throws for an unknown one. */
+export function parseEngines(value: string): Engine[] {
+  return value.split(',').map((e) => {
+    if (e !== 'git-cli' && e !== 'isomorphic-git') throw new Error(`unknown engine ${e}`);
+    return e;
+  });
+}
+
 /** Parses `npm run bench -- [PATH] [--commits N] [--engines a,b] [--limit S]`. */
 export function parseMineArguments(args: string[]): MineBenchOptions {
   const options: MineBenchOptions = {
@@ -65,14 +73,8 @@ export function parseMineArguments(args: string[]): MineBenchOptions {
     if (arg === '--commits') options.commits = Number(value());
     else if (arg === '--limit') options.limitSeconds = Number(value());
     else if (arg === '--repeat') options.repeat = Number(value());
-    else if (arg === '--engines') {
-      options.engines = value()
-        .split(',')
-        .map((e) => {
-          if (e !== 'git-cli' && e !== 'isomorphic-git') throw new Error(`unknown engine ${e}`);
-          return e;
-        });
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else if (arg === '--engines') options.engines = parseEngines(value());
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.path = isAbsolute(arg) ? arg : resolve(arg);
   }
   if (!Number.isInteger(options.commits) || options.commits < 1) {
