@@ -12,6 +12,7 @@ import type { CollectResult, EngineChoice } from '../../collectors/git/collect-r
 import { storeMaintainersFile } from '../../collectors/git/maintainers-file.ts';
 import { openObjectStore } from '../../collectors/git/object-store.ts';
 import { applyAreas, type AreasSummary } from '../lib/areas/apply-areas.ts';
+import { applyCodeSizeTotals } from '../lib/code-size/apply-code-size-totals.ts';
 import { parseFileList } from '../lib/code-size/parse-file-list.ts';
 import type { NodeDatabase } from '../lib/db/node.ts';
 import type { Clock, Logger } from '../lib/effects.ts';
@@ -111,15 +112,19 @@ export function codeSizeLine(result: CodeSizeResult): string {
 }
 
 /**
- * Rebuilds the path → area table for the target: its config's areas, or, for a database given
- * without a config, the areas the last run used.
+ * Rebuilds the path → area table for the target (its config's areas, or, for a database given
+ * without a config, the areas the last run used), then the code-size totals by area, which are
+ * summed from it. Each is kept when nothing it is built from changed.
  */
-export function applyTargetAreas(
+export async function applyTargetAreas(
   db: NodeDatabase,
   target: ProjectTarget,
   logger: Logger,
 ): Promise<AreasSummary> {
-  return applyAreas(db, target.kind === 'database' ? 'stored' : target.config.areas, { logger });
+  const input = target.kind === 'database' ? 'stored' : target.config.areas;
+  const summary = await applyAreas(db, input, { logger });
+  await applyCodeSizeTotals(db);
+  return summary;
 }
 
 /** `areas (maintainers): 12 areas over 3,412 paths; 40 paths in none`. */

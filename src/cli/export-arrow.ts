@@ -46,7 +46,14 @@ import type { Clock } from '../lib/effects.ts';
 export const EXPORTED_TABLES: ReadonlyArray<{ name: string; columns?: readonly string[] }> = [
   { name: 'contributions' },
   { name: 'commits', columns: ['repository', 'commit_id'] },
-  { name: 'commit_files', columns: ['commit_id', 'path', 'old_path'] },
+  {
+    name: 'commit_files',
+    columns: ['repository', 'commit_id', 'path', 'old_path', 'lines_added', 'lines_deleted'],
+  },
+  { name: 'path_areas' },
+  { name: 'code_size_points' },
+  { name: 'code_size_totals' },
+  { name: 'code_size_targets' },
   { name: 'repositories' },
   { name: 'github_repositories' },
   { name: 'github_pull_requests' },

@@ -216,3 +216,17 @@ CREATE TABLE IF NOT EXISTS code_size_targets (
   area VARCHAR PRIMARY KEY,
   code INTEGER NOT NULL
 );
+
+-- Derived after the areas (collect): each counted commit's files and lines per area and language
+-- (area NULL: every counted file), from code_size_files, code_size_blobs and path_areas. Binary
+-- and empty files are not counted.
+CREATE TABLE IF NOT EXISTS code_size_totals (
+  repository VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  area VARCHAR,
+  language VARCHAR NOT NULL,
+  files INTEGER NOT NULL,
+  code INTEGER NOT NULL,
+  comment INTEGER NOT NULL,
+  blank INTEGER NOT NULL
+);
