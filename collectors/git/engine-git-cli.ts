@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
+import { parseCommit } from './parse-commit.ts';
 import { readAhead } from './git-cli-read-ahead.ts';
 
 /** The subset of `child_process.spawn` the engine uses (injectable for other binaries or sandboxes). */
@@ -273,6 +274,37 @@ async function storedParents(
     .map((line) => line.slice(7));
 }
 
+/**
+ * Finishes a group of parsed commits: the parents of shallow boundary commits, and the author and
+ * committer of commits git printed without a readable date, read from the commit object the way
+ * the isomorphic-git engine reads them. Commits that still have none are reported, not returned.
+ */
+async function completeCommits(
+  options: GitCliOptions,
+  walk: WalkOptions,
+  parser: GitLogParser,
+  shallow: Set<string>,
+  commits: MinedCommit[],
+): Promise<MinedCommit[]> {
+  const out: MinedCommit[] = [];
+  for (const commit of commits) {
+    if (shallow.has(commit.id))
+      commit.parents = await storedParents(options, walk.gitdir, commit.id);
+    if (parser.needsObject(commit)) {
+      const object = await runGit(options, walk.gitdir, ['cat-file', 'commit', commit.id]);
+      const parsed = parseCommit(Buffer.from(object, 'latin1'));
+      if ('unreadable' in parsed) {
+        walk.onUnreadable?.(commit.id, parsed.unreadable);
+        continue;
+      }
+      commit.author = parsed.author;
+      commit.committer = parsed.committer;
+    }
+    out.push(commit);
+  }
+  return out;
+}
+
 async function* walkBatches(
   options: GitCliOptions,
   walkOptions: WalkOptions,
@@ -325,11 +357,7 @@ async function* walkBatches(
   try {
     try {
       for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
-        for (const commit of commits) {
-          if (shallow.has(commit.id))
-            commit.parents = await storedParents(options, gitdir, commit.id);
-        }
-        yield commits;
+        yield await completeCommits(options, walkOptions, parser, shallow, commits);
       }
     } catch (error) {
       // Output git cut short is explained by git's own error, when it has one.
@@ -341,11 +369,8 @@ async function* walkBatches(
     const [code] = await closed;
     if (spawnError || code !== 0) throw failed(code);
     finished = true;
-    const last = parser.end();
+    const last = await completeCommits(options, walkOptions, parser, shallow, parser.end());
     if (!totalReported) reportTotal(await total);
-    for (const commit of last) {
-      if (shallow.has(commit.id)) commit.parents = await storedParents(options, gitdir, commit.id);
-    }
     if (last.length > 0) yield last;
   } finally {
     totalReported = true;
