@@ -76,6 +76,8 @@ export interface CollectResult {
   historyRewritten: boolean;
   /** Wall time by the injected clock, in seconds. */
   seconds: number;
+  /** Commits left out because they cannot be read (see read-person.ts): id and why. */
+  unreadable: Array<{ id: string; reason: string }>;
 }
 
 /** The stored state of a repository, if any. */
@@ -190,6 +192,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
     let engine: CollectResult['engine'] = 'none';
     let commitsAdded = 0;
     let historyRewritten = false;
+    const unreadable: CollectResult['unreadable'] = [];
 
     if (storedHead !== head) {
       const key = miningKey(name);
@@ -231,6 +234,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
         isKnown: (id) => known.has(id),
         knownClosed: !interrupted,
         withFiles,
+        onUnreadable: (id, reason) => unreadable.push({ id, reason }),
         ...(options.countTotal || engine === 'isomorphic-git'
           ? { onTotal: (total: number) => report({ commitsTotal: total }) }
           : {}),
@@ -296,7 +300,16 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       );
     });
     report({ phase: 'done' });
-    return { repository: name, engine, branch, commitsAdded, head, historyRewritten, seconds };
+    return {
+      repository: name,
+      engine,
+      branch,
+      commitsAdded,
+      head,
+      historyRewritten,
+      seconds,
+      unreadable,
+    };
   } finally {
     store.close();
   }

@@ -211,6 +211,31 @@ export function affiliationLine(summary: ApplySummary): string {
   );
 }
 
+/** Unreadable commits named in {@link unreadableLine} before the rest are only counted. */
+const UNREADABLE_NAMED = 20;
+
+/**
+ * The line that counts and names the commits no engine could read (no readable author or
+ * committer time), which were left out; null when there were none.
+ */
+export function unreadableLine(results: readonly CollectResult[]): string | null {
+  // By id, so both engines (which read in different orders) print the same line.
+  const all = results.flatMap((r) =>
+    r.unreadable
+      .map((u) => ({ ...u, repository: r.repository }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  );
+  if (all.length === 0) return null;
+  const named = all
+    .slice(0, UNREADABLE_NAMED)
+    .map((u) => `${u.repository} ${u.id.slice(0, 12)} (${u.reason})`);
+  const more = all.length > UNREADABLE_NAMED ? `, and ${all.length - UNREADABLE_NAMED} more` : '';
+  return (
+    `${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'commit' : 'commits'} could not be ` +
+    `read and ${all.length === 1 ? 'was' : 'were'} not stored: ${named.join(', ')}${more}`
+  );
+}
+
 /** `barometer collect`. */
 export const command: Command = {
   summary: 'mine git history into DuckDB',
@@ -218,6 +243,8 @@ export const command: Command = {
   async run(context) {
     const run = await runCollect(context);
     context.stdout.write(`${summaryLine(run)}\n${affiliationLine(run.affiliations)}\n`);
+    const unreadable = unreadableLine(run.results);
+    if (unreadable) context.logger.warn(unreadable);
     return 0;
   },
 };
