@@ -17,6 +17,7 @@ import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
 import { isHttpUrl, syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
+import { checkShallowHistory } from './shallow-history.ts';
 
 /** Which engine reads history: `auto` takes the git CLI when git is installed. */
 export type EngineChoice = 'auto' | 'git-cli' | 'isomorphic-git';
@@ -189,12 +190,20 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       })
     )[0];
     const storedHead = stored?.head_commit_id ?? null;
+    const shallow = await checkShallowHistory({
+      db,
+      repository: name,
+      gitdir,
+      read: (path) =>
+        options.fs.existsSync(path) ? options.fs.readFileSync(path, 'latin1') : null,
+      logger: options.logger,
+    });
     let engine: CollectResult['engine'] = 'none';
     let commitsAdded = 0;
     let historyRewritten = false;
     const unreadable: CollectResult['unreadable'] = [];
 
-    if (storedHead !== head) {
+    if (storedHead !== head || shallow.deepened) {
       const key = miningKey(name);
       const interrupted =
         (await db.query('SELECT 1 FROM barometer_meta WHERE key = $key', { key })).length > 0;
@@ -230,9 +239,10 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       const walkOptions: WalkOptions = {
         gitdir,
         head,
-        exclude: storedHead && !historyRewritten ? [storedHead] : [],
+        // A deepened clone brought commits older than the stored head: walk it all again.
+        exclude: storedHead && !historyRewritten && !shallow.deepened ? [storedHead] : [],
         isKnown: (id) => known.has(id),
-        knownClosed: !interrupted,
+        knownClosed: !interrupted && !shallow.deepened,
         withFiles,
         onUnreadable: (id, reason) => unreadable.push({ id, reason }),
         ...(options.countTotal || engine === 'isomorphic-git'
@@ -299,6 +309,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
         },
       );
     });
+    await shallow.record();
     report({ phase: 'done' });
     return {
       repository: name,

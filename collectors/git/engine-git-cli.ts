@@ -7,11 +7,11 @@ import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:ch
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
-import { join, resolve } from 'node:path';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
 import { parseCommit } from './parse-commit.ts';
+import { shallowBoundary } from './shallow-history.ts';
 import { readAhead } from './git-cli-read-ahead.ts';
 
 /** The subset of `child_process.spawn` the engine uses (injectable for other binaries or sandboxes). */
@@ -245,21 +245,6 @@ function readFileOrNull(path: string): string | null {
   }
 }
 
-/**
- * The boundary commits of a shallow clone (empty for a full one). git log shows them without
- * parents; their commit objects still name them, and the isomorphic-git engine reports those.
- */
-function shallowBoundary(options: GitCliOptions, gitdir: string): Set<string> {
-  const read = options.readFile ?? readFileOrNull;
-  let text = read(join(gitdir, 'shallow'));
-  if (text === null) {
-    // A linked work tree keeps the list in the common git directory.
-    const common = read(join(gitdir, 'commondir'))?.trim();
-    if (common) text = read(join(resolve(gitdir, common), 'shallow'));
-  }
-  return new Set((text ?? '').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
-}
-
 /** The parents a commit object names (`git cat-file`, which ignores shallow grafts). */
 async function storedParents(
   options: GitCliOptions,
@@ -319,7 +304,9 @@ async function* walkBatches(
       throw new BarometerError('source', `not a commit id: ${revision}`, { value: revision });
     }
   }
-  const shallow = shallowBoundary(options, gitdir);
+  // git log shows the boundary commits of a shallow clone without parents; their commit objects
+  // still name them, and the isomorphic-git engine reports those.
+  const shallow = shallowBoundary(options.readFile ?? readFileOrNull, gitdir);
   const child = spawn(git, gitLogArguments(gitdir, withFiles, options.renames), {
     cwd: gitdir,
     env: environment(options),
