@@ -5,7 +5,6 @@
  * killed at any moment loses nothing committed and the next run carries on from there.
  */
 import type * as NodeFs from 'node:fs';
-import { join } from 'node:path';
 import type { RepositoryConfig } from '../../src/lib/config/project-config.ts';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
@@ -15,7 +14,7 @@ import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
-import { isHttpUrl, syncRemote } from './remote-cache.ts';
+import { cacheGitdir, isHttpUrl, syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
 import { checkShallowHistory } from './shallow-history.ts';
 
@@ -142,7 +141,7 @@ async function openSource(
     const synced = await syncRemote({
       fs,
       url: repository.source,
-      gitdir: join(options.cacheDir, `${repository.name}.git`),
+      gitdir: cacheGitdir(options.cacheDir, repository.name),
       ...(repository.branch ? { branch: repository.branch } : {}),
     });
     const store = openObjectStore(fs, synced.gitdir);

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
@@ -95,6 +96,16 @@ async function repositoriesOf(
   const rows = await db.query<{ name: string; source: string; branch: string }>(
     'SELECT name, source, branch FROM repositories ORDER BY name',
   );
+  for (const row of rows) {
+    // A database can come from anywhere: its names name cache folders too.
+    if (!isRepositoryName(row.name)) {
+      throw new BarometerError(
+        'database',
+        `${target.databasePath}: repositories.name ${JSON.stringify(row.name)} must be ${REPOSITORY_NAME_RULE}`,
+        { file: target.databasePath, field: 'repositories.name', value: row.name },
+      );
+    }
+  }
   return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
 }
 

@@ -3,6 +3,7 @@
  * Paths inside it are resolved against the config file's folder by the caller.
  */
 import { BarometerError } from '../errors.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE, toRepositoryName } from './repository-name.ts';
 
 /** One repository of a project. */
 export interface RepositoryConfig {
@@ -87,10 +88,35 @@ function checkKeys(file: string, prefix: string, object: Record<string, Json>, a
 export function defaultRepositoryName(source: string): string {
   const trimmed = source.replace(/[/\\]+$/, '');
   const last = trimmed.split(/[/\\:]/).pop() ?? trimmed;
-  return last.replace(/\.git$/, '') || 'repository';
+  return toRepositoryName(last.replace(/\.git$/, ''));
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Deepest nesting of objects and lists a config may have (a real one needs four). */
+const MAX_DEPTH = 64;
+
+/** True when the JSON `text` nests objects and lists deeper than `limit` (strings skipped). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: skip to its closing quote, past escaped characters.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92) i++;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** An inline map key: an e-mail address or a domain, without white space or angle brackets. */
+const ADDRESS_OR_DOMAIN = /^[^\s<>]*[.@][^\s<>]*$/;
 
 /**
  * Parses and validates a project config. Throws `bad-input` naming the file, the field and what
@@ -98,6 +124,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function parseProjectConfig(text: string, file: string): ProjectConfig {
   let json: Json;
+  // Checking a value thousands of levels deep would overflow the stack: refuse it first.
+  if (nestsDeeperThan(text, MAX_DEPTH)) {
+    throw new BarometerError('bad-input', `${file}: nested more than ${MAX_DEPTH} levels deep`, {
+      file,
+    });
+  }
   try {
     json = JSON.parse(text);
   } catch (cause) {
@@ -139,8 +171,11 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       fail(file, `${at}.name`, 'a non-empty string', entry.name);
     }
     const repoName = (entry.name as string | undefined) ?? defaultRepositoryName(entry.source);
-    if (seen.has(repoName)) fail(file, `${at}.name`, 'a name no other repository has', repoName);
-    seen.add(repoName);
+    if (!isRepositoryName(repoName)) fail(file, `${at}.name`, REPOSITORY_NAME_RULE, repoName);
+    // Names equal but for case would share a cache folder on a case-insensitive file system.
+    if (seen.has(repoName.toLowerCase()))
+      fail(file, `${at}.name`, 'a name no other repository has (ignoring case)', repoName);
+    seen.add(repoName.toLowerCase());
     return {
       source: entry.source,
       name: repoName,
@@ -176,6 +211,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const organisations: AffiliationsConfig['organisations'] = {};
   for (const [key, value] of Object.entries(orgs)) {
     const at = `affiliations.organisations.${key}`;
+    // `__proto__` and other words would be lost or read as something else: only addresses and domains.
+    if (!ADDRESS_OR_DOMAIN.test(key)) fail(file, at, 'an e-mail address or a domain', value);
     if (typeof value === 'string' && value.trim()) {
       organisations[key] = value.trim();
     } else if (Array.isArray(value)) {
@@ -218,6 +255,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const colours = json.colours ?? {};
   if (!isObject(colours)) fail(file, 'colours', 'an object of organisation → CSS colour', colours);
   for (const [org, colour] of Object.entries(colours)) {
+    if (org === '__proto__') fail(file, `colours.${org}`, 'an organisation name', colour);
     if (typeof colour !== 'string' || !/^#[0-9a-fA-F]{3,8}$/.test(colour))
       fail(file, `colours.${org}`, 'a colour like "#1f77b4"', colour);
   }
