@@ -1,12 +1,17 @@
 import schemaSql from './schema.sql?raw';
 import { BarometerError } from '../errors.ts';
 import type { Database } from './database.ts';
+import { refuseForeignDatabase } from './foreign-database.ts';
 
 /** The schema version written to `barometer_meta`; bump it with a migration when a table changes. */
 export const SCHEMA_VERSION = '1';
 
-/** Creates every table that does not exist yet and marks the database as Barometer's. */
+/**
+ * Creates every table that does not exist yet and marks the database as Barometer's. Throws
+ * `database`, before writing anything, when the database holds another tool's tables.
+ */
 export async function ensureSchema(db: Database): Promise<void> {
+  await refuseForeignDatabase(db);
   await db.exec(schemaSql);
   await db.query(
     `INSERT INTO barometer_meta VALUES ('schema_version', $version) ON CONFLICT (key) DO NOTHING`,
