@@ -40,7 +40,23 @@ export interface GitHubConfig {
   repos: string[];
   /** API base URL for GitHub Enterprise. Default: GITHUB_API_URL, else https://api.github.com. */
   apiUrl?: string;
+  /**
+   * Seconds a request may go without a byte (a whole answer may take ten times as long) before it
+   * fails and is retried. Default: 30.
+   */
+  timeoutSeconds?: number;
+  /** Minutes Barometer waits at most for a rate limit; a later reset stops the run. Default: 90. */
+  longestWaitMinutes?: number;
+  /** Megabytes one response may hold. Default: 64. */
+  maxResponseMegabytes?: number;
 }
+
+/** The GitHub bounds a config may set, with the largest value each accepts. */
+const GITHUB_BOUNDS = {
+  timeoutSeconds: 3600,
+  longestWaitMinutes: 7 * 24 * 60,
+  maxResponseMegabytes: 4096,
+} as const;
 
 /** A validated project config. */
 export interface ProjectConfig {
@@ -240,7 +256,19 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 
   const gh = json.github ?? {};
   if (!isObject(gh)) fail(file, 'github', 'an object', gh);
-  checkKeys(file, 'github.', gh, ['orgs', 'repos', 'apiUrl']);
+  checkKeys(file, 'github.', gh, ['orgs', 'repos', 'apiUrl', ...Object.keys(GITHUB_BOUNDS)]);
+  const bounds: Partial<Record<keyof typeof GITHUB_BOUNDS, number>> = {};
+  for (const [key, largest] of Object.entries(GITHUB_BOUNDS) as [
+    keyof typeof GITHUB_BOUNDS,
+    number,
+  ][]) {
+    const value = gh[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0) || value > largest) {
+      fail(file, `github.${key}`, `a number above 0 and at most ${largest}`, value);
+    }
+    bounds[key] = value;
+  }
   const repos = stringList(file, 'github.repos', gh.repos);
   repos.forEach(
     (r, i) => /^[\w.-]+\/[\w.-]+$/.test(r) || fail(file, `github.repos[${i}]`, '"owner/name"', r),
@@ -276,6 +304,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       orgs: stringList(file, 'github.orgs', gh.orgs),
       repos,
       ...(gh.apiUrl ? { apiUrl: gh.apiUrl as string } : {}),
+      ...bounds,
     },
     colours: colours as Record<string, string>,
   };
