@@ -35,18 +35,19 @@ export function outputFailure(flag: string, path: string, cause: unknown): Barom
 
 /**
  * Makes the folder `path` and any missing parents, one level at a time. Throws `bad-input`
- * ({@link outputFailure}) naming `flag` when a level cannot be made or a file is in the way.
+ * ({@link outputFailure}) naming `flag` and the path as the user gave it (`shown`) when a level
+ * cannot be made or a file is in the way.
  */
-export function makeOutputFolder(path: string, flag: string): void {
+export function makeOutputFolder(path: string, flag: string, shown = path): void {
   const missing: string[] = [];
   for (let at = resolve(path); ; at = dirname(at)) {
     let isFolder: boolean | null;
     try {
       isFolder = statSync(at, { throwIfNoEntry: false })?.isDirectory() ?? null;
     } catch (cause) {
-      throw outputFailure(flag, path, cause);
+      throw outputFailure(flag, shown, cause);
     }
-    if (isFolder === false) throw outputFailure(flag, path, { code: 'ENOTDIR' });
+    if (isFolder === false) throw outputFailure(flag, shown, { code: 'ENOTDIR' });
     if (isFolder) break;
     missing.unshift(at);
     if (dirname(at) === at) break;
@@ -58,7 +59,7 @@ export function makeOutputFolder(path: string, flag: string): void {
       if ((cause as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) {
         continue;
       }
-      throw outputFailure(flag, path, cause);
+      throw outputFailure(flag, shown, cause);
     }
   }
 }

@@ -210,7 +210,7 @@ export const command: Command = {
     const { report, flags, config } = await runReport(context);
     context.stdout.write(renderText(report));
     const dir = flags.out ? resolve(context.cwd, flags.out) : undefined;
-    if (dir) makeOutputFolder(dir, '--out');
+    if (dir) makeOutputFolder(dir, '--out', flags.out);
     try {
       const drawn = await writeReportFigures(report, flags, dir, config);
       if (dir) {

@@ -69,7 +69,7 @@ export const command: Command = {
       );
     }
     const dist = await ensureDashboardBuild(context.logger);
-    makeOutputFolder(out, '--out');
+    makeOutputFolder(out, '--out', outArg);
     let data: Awaited<ReturnType<typeof prepareDashboardData>>;
     try {
       rmSync(join(out, 'assets'), { recursive: true, force: true });
