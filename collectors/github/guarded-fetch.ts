@@ -62,7 +62,9 @@ export function guardedFetch(
       );
     }
     const controller = new AbortController();
-    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    const signal = init?.signal
+      ? AbortSignal.any([init.signal, controller.signal])
+      : controller.signal;
     const what = `GET ${endpoint(url, apiUrl)}`;
     const fail = (message: string) => controller.abort(new SlowAnswer(message));
     const total = setTimeout(
