@@ -54,46 +54,31 @@ function trimEndSpace(text: string): string {
   return text.slice(0, end);
 }
 
-/** The line as git's split_ident_line reads it, when git finds a name, an address and a date. */
-function readAsGit(line: string): MinedPerson | null {
-  const lt = line.indexOf('<');
-  const gt = lt < 0 ? -1 : line.indexOf('>', lt + 1);
-  if (gt < 0) return null;
-  const date = DATE_AFTER_ADDRESS.exec(line.slice(line.lastIndexOf('>') + 1));
+/** The person of `name`, `email` and a date match (seconds, then zone sign and digits, if any). */
+function person(name: string, email: string, date: RegExpExecArray | null): MinedPerson | null {
   const time = date ? readSeconds(date[1]!) : null;
   if (!date || !time) return null;
-  return {
-    name: trimEndSpace(line.slice(0, lt)),
-    email: line.slice(lt + 1, gt),
-    time,
-    utcOffsetMinutes: readZone(date[2]!, date[3]!),
-  };
+  return { name, email, time, utcOffsetMinutes: date[2] ? readZone(date[2], date[3]!) : 0 };
+}
+
+/**
+ * A line with an `<address>` (git's split_ident_line: the first `<`, the first `>` after it), its
+ * date matched by `pattern` after the line's last `>`; undefined when the line has no address.
+ */
+function readAddressed(line: string, pattern: RegExp): MinedPerson | null | undefined {
+  const lt = line.indexOf('<');
+  const gt = lt < 0 ? -1 : line.indexOf('>', lt + 1);
+  if (gt < 0) return undefined;
+  const date = pattern.exec(line.slice(line.lastIndexOf('>') + 1));
+  return person(trimEndSpace(line.slice(0, lt)), line.slice(lt + 1, gt), date);
 }
 
 /** What can be read of a line git reads no date from; null when no time can be read. */
 function readLeniently(line: string): MinedPerson | null {
-  const lt = line.indexOf('<');
-  const gt = lt < 0 ? -1 : line.indexOf('>', lt + 1);
-  if (gt >= 0) {
-    const date = ANY_DATE_AFTER_ADDRESS.exec(line.slice(line.lastIndexOf('>') + 1));
-    const time = date ? readSeconds(date[1]!) : null;
-    if (!date || !time) return null;
-    return {
-      name: trimEndSpace(line.slice(0, lt)),
-      email: line.slice(lt + 1, gt),
-      time,
-      utcOffsetMinutes: date[2] ? readZone(date[2], date[3]!) : 0,
-    };
-  }
+  const addressed = readAddressed(line, ANY_DATE_AFTER_ADDRESS);
+  if (addressed !== undefined) return addressed;
   const date = DATE_AT_END.exec(line);
-  const time = date ? readSeconds(date[1]!) : null;
-  if (!date || !time) return null;
-  return {
-    name: line.slice(0, date.index).trim(),
-    email: '',
-    time,
-    utcOffsetMinutes: date[2] ? readZone(date[2], date[3]!) : 0,
-  };
+  return person(date ? line.slice(0, date.index).trim() : '', '', date);
 }
 
 /**
@@ -102,7 +87,8 @@ function readLeniently(line: string): MinedPerson | null {
  */
 export function readPersonLine(line: string): MinedPerson | null {
   const nul = line.indexOf('\0');
-  const asGit = readAsGit(nul < 0 ? line : line.slice(0, nul));
+  // As git reads it (a date and a zone after the address, the line up to a NUL), when it can.
+  const asGit = readAddressed(nul < 0 ? line : line.slice(0, nul), DATE_AFTER_ADDRESS);
   if (asGit) return asGit;
   return readLeniently(nul < 0 ? line : line.replaceAll('\0', '\uFFFD'));
 }

@@ -21,22 +21,27 @@ beforeAll(async () => {
   defer(() => project.repo.cleanup());
 });
 
+/** `barometer report` of the project's 2016–2018, with `extra` options. */
+const runReport = (...extra: string[]) =>
+  runCli(
+    [
+      'report',
+      project.config,
+      '--db',
+      project.db,
+      '--as-of',
+      '2019-01-01',
+      '--since',
+      '2016-01-01',
+      ...extra,
+    ],
+    { cwd: project.repo.root },
+  );
+
 describe('names holding control characters', () => {
   it('reach the terminal as U+FFFD from collect, report and affiliations who', async () => {
     expect(project.collected.stdout + project.collected.stderr).not.toMatch(RAW_CONTROL);
-    const report = await runCli(
-      [
-        'report',
-        project.config,
-        '--db',
-        project.db,
-        '--as-of',
-        '2019-01-01',
-        '--since',
-        '2016-01-01',
-      ],
-      { cwd: project.repo.root },
-    );
+    const report = await runReport();
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain(SHOWN_ORG);
     expect(report.stdout + report.stderr).not.toMatch(RAW_CONTROL);
@@ -54,23 +59,7 @@ describe('names holding control characters', () => {
 
   it('give well-formed SVG and PNG for every figure', async () => {
     const out = join(project.repo.root, 'figures');
-    const report = await runCli(
-      [
-        'report',
-        project.config,
-        '--db',
-        project.db,
-        '--as-of',
-        '2019-01-01',
-        '--since',
-        '2016-01-01',
-        '--out',
-        out,
-        '--figures',
-        'svg,png',
-      ],
-      { cwd: project.repo.root },
-    );
+    const report = await runReport('--out', out, '--figures', 'svg,png');
     expect(report.code, report.stderr).toBe(0);
     const files = readdirSync(out);
     const svgs = files.filter((f) => f.endsWith('.svg'));
