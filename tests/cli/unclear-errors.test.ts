@@ -74,6 +74,14 @@ describe('one clear line for', () => {
     );
   });
 
+  it('a --db in a folder the file system will not make, at once', async () => {
+    const run = await runCli(['collect', repo, '--db', '/proc/x/p.duckdb'], { cwd, env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'barometer collect: --db /proc/x/p.duckdb: cannot write there (the file system does not allow it there)\n',
+    );
+  });
+
   it('an --out the user may not write to', () => {
     const shared = makeTempDir();
     defer(() => rmSync(shared, { recursive: true, force: true }));

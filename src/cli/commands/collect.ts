@@ -3,7 +3,7 @@
  * of every repository of a project into DuckDB, incrementally.
  */
 import * as fs from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RepositoryConfig } from '../../lib/config/project-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
@@ -21,6 +21,7 @@ import {
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
+import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   parseTargetArguments,
@@ -133,6 +134,8 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const started = context.clock();
+  // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
+  makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath);
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
