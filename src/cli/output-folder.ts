@@ -6,7 +6,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { BarometerError } from '../lib/errors.ts';
+import { BarometerError, type ErrorCode } from '../lib/errors.ts';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -21,33 +21,46 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
-/** The one line for a failed write of `path`, given as `flag` (`--out`), caused by `cause`. */
-export function outputFailure(flag: string, path: string, cause: unknown): BarometerError {
-  const code = (cause as NodeJS.ErrnoException | null)?.code ?? '';
-  const reason = REASONS[code] ?? (cause instanceof Error ? cause.message : String(cause));
+/**
+ * The one line for a failed write of `path`, given as `flag` (`--out`), caused by `cause`; a
+ * `bad-input` error unless `code` says otherwise.
+ */
+export function outputFailure(
+  flag: string,
+  path: string,
+  cause: unknown,
+  code: ErrorCode = 'bad-input',
+): BarometerError {
+  const system = (cause as NodeJS.ErrnoException | null)?.code ?? '';
+  const reason = REASONS[system] ?? (cause instanceof Error ? cause.message : String(cause));
   return new BarometerError(
-    'bad-input',
+    code,
     `${flag} ${path}: cannot write there (${reason})`,
-    { field: flag, file: path, code },
+    { field: flag, file: path, code: system },
     { cause },
   );
 }
 
 /**
- * Makes the folder `path` and any missing parents, one level at a time. Throws `bad-input`
- * ({@link outputFailure}) naming `flag` and the path as the user gave it (`shown`) when a level
- * cannot be made or a file is in the way.
+ * Makes the folder `path` and any missing parents, one level at a time. Throws `bad-input` (or
+ * `code`; {@link outputFailure}) naming `flag` and the path as the user gave it (`shown`) when a
+ * level cannot be made or a file is in the way.
  */
-export function makeOutputFolder(path: string, flag: string, shown = path): void {
+export function makeOutputFolder(
+  path: string,
+  flag: string,
+  shown = path,
+  code: ErrorCode = 'bad-input',
+): void {
   const missing: string[] = [];
   for (let at = resolve(path); ; at = dirname(at)) {
     let isFolder: boolean | null;
     try {
       isFolder = statSync(at, { throwIfNoEntry: false })?.isDirectory() ?? null;
     } catch (cause) {
-      throw outputFailure(flag, shown, cause);
+      throw outputFailure(flag, shown, cause, code);
     }
-    if (isFolder === false) throw outputFailure(flag, shown, { code: 'ENOTDIR' });
+    if (isFolder === false) throw outputFailure(flag, shown, { code: 'ENOTDIR' }, code);
     if (isFolder) break;
     missing.unshift(at);
     if (dirname(at) === at) break;
@@ -59,7 +72,7 @@ export function makeOutputFolder(path: string, flag: string, shown = path): void
       if ((cause as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) {
         continue;
       }
-      throw outputFailure(flag, shown, cause);
+      throw outputFailure(flag, shown, cause, code);
     }
   }
 }

@@ -76,7 +76,7 @@ describe('one clear line for', () => {
 
   it('a --db in a folder the file system will not make, at once', async () => {
     const run = await runCli(['collect', repo, '--db', '/proc/x/p.duckdb'], { cwd, env: {} });
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(5);
     expect(run.stderr).toBe(
       'barometer collect: --db /proc/x/p.duckdb: cannot write there (the file system does not allow it there)\n',
     );

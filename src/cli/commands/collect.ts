@@ -135,7 +135,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const started = context.clock();
   // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
-  makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath);
+  makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
