@@ -189,14 +189,8 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       })
     )[0];
     const storedHead = stored?.head_commit_id ?? null;
-    const shallow = await checkShallowHistory({
-      db,
-      repository: name,
-      gitdir,
-      read: (path) =>
-        options.fs.existsSync(path) ? options.fs.readFileSync(path, 'latin1') : null,
-      logger: options.logger,
-    });
+    const { fs, logger } = options;
+    const shallow = await checkShallowHistory({ db, repository: name, gitdir, fs, logger });
     let engine: CollectResult['engine'] = 'none';
     let commitsAdded = 0;
     let historyRewritten = false;

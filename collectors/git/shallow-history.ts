@@ -4,6 +4,7 @@
  * the clone is deepened (`git fetch --unshallow`) the next run mines what that brought, even
  * though the branch's head did not move.
  */
+import type * as NodeFs from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { Logger } from '../../src/lib/effects.ts';
@@ -47,11 +48,12 @@ export async function checkShallowHistory(options: {
   db: NodeDatabase;
   repository: string;
   gitdir: string;
-  read: ReadText;
+  fs: Pick<typeof NodeFs, 'existsSync' | 'readFileSync'>;
   logger: Logger;
 }): Promise<ShallowHistory> {
-  const { db, repository, logger } = options;
-  const boundary = [...shallowBoundary(options.read, options.gitdir)].sort().join(' ');
+  const { db, repository, logger, fs } = options;
+  const read = (path: string) => (fs.existsSync(path) ? fs.readFileSync(path, 'latin1') : null);
+  const boundary = [...shallowBoundary(read, options.gitdir)].sort().join(' ');
   const [stored] = await db.query<{ value: string }>(
     'SELECT value FROM barometer_meta WHERE key = $key',
     { key: key(repository) },
