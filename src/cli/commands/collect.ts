@@ -3,8 +3,9 @@
  * of every repository of a project into DuckDB, incrementally.
  */
 import * as fs from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
@@ -22,6 +23,7 @@ import { formatCount, plural } from '../../lib/report/format-figures.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
+import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   parseTargetArguments,
@@ -97,6 +99,16 @@ async function repositoriesOf(
   const rows = await db.query<{ name: string; source: string; branch: string }>(
     'SELECT name, source, branch FROM repositories ORDER BY name',
   );
+  for (const row of rows) {
+    // A database can come from anywhere: its names name cache folders too.
+    if (!isRepositoryName(row.name)) {
+      throw new BarometerError(
+        'database',
+        `${target.databasePath}: repositories.name ${JSON.stringify(row.name)} must be ${REPOSITORY_NAME_RULE}`,
+        { file: target.databasePath, field: 'repositories.name', value: row.name },
+      );
+    }
+  }
   return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
 }
 
@@ -132,6 +144,8 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const started = context.clock();
+  // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
+  makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
@@ -245,6 +259,31 @@ export function undatedLine(commits: number): string {
   );
 }
 
+/** Unreadable commits named in {@link unreadableLine} before the rest are only counted. */
+const UNREADABLE_NAMED = 20;
+
+/**
+ * The line that counts and names the commits no engine could read (no readable author or
+ * committer time), which were left out; null when there were none.
+ */
+export function unreadableLine(results: readonly CollectResult[]): string | null {
+  // By id, so both engines (which read in different orders) print the same line.
+  const all = results.flatMap((r) =>
+    r.unreadable
+      .map((u) => ({ ...u, repository: r.repository }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  );
+  if (all.length === 0) return null;
+  const named = all
+    .slice(0, UNREADABLE_NAMED)
+    .map((u) => `${u.repository} ${u.id.slice(0, 12)} (${u.reason})`);
+  const more = all.length > UNREADABLE_NAMED ? `, and ${all.length - UNREADABLE_NAMED} more` : '';
+  return (
+    `${plural(all.length, 'commit')} could not be ` +
+    `read and ${all.length === 1 ? 'was' : 'were'} not stored: ${named.join(', ')}${more}`
+  );
+}
+
 /** `barometer collect`. */
 export const command: Command = {
   summary: 'mine git history into DuckDB',
@@ -254,6 +293,8 @@ export const command: Command = {
     context.stdout.write(`${summaryLine(run)}\n${affiliationLine(run.affiliations)}\n`);
     const undated = run.affiliations.undatedCommits ?? 0;
     if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
+    const unreadable = unreadableLine(run.results);
+    if (unreadable) context.logger.warn(unreadable);
     return 0;
   },
 };
