@@ -18,6 +18,8 @@ import {
   type GitHubCollectSummary,
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
+import { collectLists, type ListCollectResult } from '../../../collectors/mail/collect-lists.ts';
+import { mailLines } from '../mail-lines.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
@@ -33,7 +35,7 @@ Mines git history into DuckDB (data/<name>.duckdb unless --db says otherwise). W
 mines the git repository holding the current folder. Later runs add only new commits.
 
   PATH-OR-URL          a work tree, a bare repository, or an http(s) URL (cloned into data/repos/)
-  CONFIG               a project config (.json) naming the project's repositories
+  CONFIG               a project config (.json) naming the project's repositories (and lists)
   DATABASE             a .duckdb made by collect: mines its repositories again
 
 Options:
@@ -104,6 +106,8 @@ export interface CollectRunResult {
   results: CollectResult[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
   github: GitHubCollectSummary;
+  /** The config's mailing lists, collected after its repositories. */
+  lists: ListCollectResult[];
   /** The re-resolution of people and organisations that ends every run. */
   affiliations: ApplySummary;
   seconds: number;
@@ -125,6 +129,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
+  let lists: ListCollectResult[] = [];
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
@@ -164,6 +169,26 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
     }
+    if (target.config.lists.length > 0) {
+      lists = await collectLists({
+        db,
+        lists: target.config.lists,
+        engine: flags.engine,
+        fs,
+        logger: context.logger,
+        clock: context.clock,
+        cacheDir: join(context.cwd, 'data', 'repos'),
+        onProgress: (p) =>
+          bar.update({
+            label: p.list,
+            phase: p.phase === 'fetching' ? 'fetching' : 'reading messages',
+            done: p.done,
+            total: p.total,
+            unit: 'messages',
+          }),
+      }).finally(() => bar.finish());
+      for (const line of mailLines(lists)) context.stderr.write(`${line}\n`);
+    }
     github = await collectGitHub({
       db,
       config: target.config.github,
@@ -182,7 +207,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     await db.close();
   }
   const seconds = (context.clock().getTime() - started.getTime()) / 1000;
-  return { target, results, github, affiliations, seconds };
+  return { target, results, github, lists, affiliations, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
@@ -199,13 +224,14 @@ export function summaryLine(run: CollectRunResult): string {
 
 /** The second summary line: who was resolved, and how much is left for a person to map. */
 export function affiliationLine(summary: ApplySummary): string {
-  const total = summary.commits + summary.trailerReviews + summary.githubReviews;
+  const reviews = summary.trailerReviews + summary.githubReviews + (summary.mailReviews ?? 0);
+  const total = summary.commits + reviews;
   const share = total === 0 ? 0 : Math.round((100 * summary.unknown) / total);
   const people = `${summary.people.toLocaleString('en-US')} ${summary.people === 1 ? 'person' : 'people'}`;
   return (
     `affiliations ${summary.unchanged ? 'unchanged' : 'applied'}: ` +
     `${summary.commits.toLocaleString('en-US')} commits and ` +
-    `${(summary.trailerReviews + summary.githubReviews).toLocaleString('en-US')} reviews by ${people}; ` +
+    `${reviews.toLocaleString('en-US')} reviews by ${people}; ` +
     `${share}% from unmapped addresses` +
     (summary.unknown > 0 ? ' (list them: barometer affiliations unknown)' : '')
   );

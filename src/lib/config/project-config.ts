@@ -41,6 +41,18 @@ export interface GitHubConfig {
   apiUrl?: string;
 }
 
+/** One mailing list archive of a project. */
+export interface ListConfig {
+  /**
+   * A public-inbox epoch (a git repository, local or an http(s) URL), a v2 inbox folder holding
+   * `git/0.git`, `git/1.git`, …, or an mbox file. Several entries may share one name (one per
+   * epoch served over http).
+   */
+  source: string;
+  /** The list's name, used as the `list` column. Default: the source's last path segment. */
+  name: string;
+}
+
 /** A validated project config. */
 export interface ProjectConfig {
   /** Project name; the default database is `data/<name>.duckdb`. */
@@ -48,6 +60,8 @@ export interface ProjectConfig {
   repositories: RepositoryConfig[];
   affiliations: AffiliationsConfig;
   github: GitHubConfig;
+  /** Mailing list archives, collected after the repositories. Default: none. */
+  lists: ListConfig[];
   /** Brand colours by organisation name (CSS colours), kept across every figure. */
   colours: Record<string, string>;
 }
@@ -92,6 +106,30 @@ export function defaultRepositoryName(source: string): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The `lists` section: `[{"source": PATH-OR-URL, "name": NAME}]` (a bare string is a source). */
+function parseLists(file: string, value: Json): ListConfig[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(file, 'lists', 'a list of {"source", "name"}', value);
+  return value.map((raw, i): ListConfig => {
+    const at = `lists[${i}]`;
+    const entry = typeof raw === 'string' ? { source: raw } : raw;
+    if (!isObject(entry)) fail(file, at, 'a path, a URL, or {"source", "name"}', raw);
+    checkKeys(file, `${at}.`, entry, ['source', 'name']);
+    if (typeof entry.source !== 'string' || !entry.source.trim())
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source) && !/^https?:\/\//i.test(entry.source))
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (
+      entry.name !== undefined &&
+      (typeof entry.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/.test(entry.name))
+    ) {
+      fail(file, `${at}.name`, 'a name of letters, digits, ".", "_", "@", "+" or "-"', entry.name);
+    }
+    const name = (entry.name as string | undefined) ?? defaultRepositoryName(entry.source);
+    return { source: entry.source, name };
+  });
+}
+
 /**
  * Parses and validates a project config. Throws `bad-input` naming the file, the field and what
  * was expected, e.g. `xen.json: field "repositories[0].branch" must be a non-empty string, got 3`.
@@ -116,6 +154,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     'repositories',
     'affiliations',
     'github',
+    'lists',
     'colours',
   ]);
   const name = json.name;
@@ -147,11 +186,12 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       ...(entry.branch ? { branch: entry.branch as string } : {}),
     };
   });
-  if (repositories.length === 0 && json.github === undefined) {
+  const lists = parseLists(file, json.lists);
+  if (repositories.length === 0 && json.github === undefined && lists.length === 0) {
     fail(
       file,
       'repositories',
-      'at least one repository (or a "github" section)',
+      'at least one repository (or a "github" or "lists" section)',
       json.repositories,
     );
   }
@@ -239,6 +279,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       repos,
       ...(gh.apiUrl ? { apiUrl: gh.apiUrl as string } : {}),
     },
+    lists,
     colours: colours as Record<string, string>,
   };
 }

@@ -1,0 +1,33 @@
+-- Reviewers on the mailing lists in [since, as_of): each person's review messages and the review
+-- tags naming them, most reviews first (then most tags, then address). The person's organisation
+-- is the one of their latest review. Reviews and tags count under the filters when their change
+-- does (mail-scope.sql); a review by no address is left out (it names nobody).
+WITH reviews AS (
+  SELECT c.person, count(*) AS reviews, arg_max(c.organisation, c.time) AS organisation,
+         arg_max(c.person_name, c.time) AS name
+  FROM contributions AS c
+  JOIN mail_threads AS t ON c.contribution_id = 'mail:' || t.message_id
+  CROSS JOIN bounds AS b
+  WHERE c.source = 'mail' AND c.person IS NOT NULL
+    AND c.time >= b.since AND c.time < b.as_of
+    AND t.change_id IN (SELECT change_id FROM mail_scoped_changes)
+  GROUP BY c.person
+),
+tags AS (
+  SELECT g.person, count(*) AS tags, arg_max(g.organisation, g.time) AS organisation,
+         arg_max(g.person_name, g.time) AS name
+  FROM mail_review_tags AS g, bounds AS b
+  WHERE g.person IS NOT NULL
+    AND g.time >= b.since AND g.time < b.as_of
+    AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
+  GROUP BY g.person
+)
+SELECT
+  coalesce(r.person, g.person) AS person,
+  coalesce(r.name, g.name) AS name,
+  coalesce(r.organisation, g.organisation) AS organisation,
+  CAST(coalesce(r.reviews, 0) AS INTEGER) AS reviews,
+  CAST(coalesce(g.tags, 0) AS INTEGER) AS tags
+FROM reviews AS r
+FULL OUTER JOIN tags AS g ON g.person = r.person
+ORDER BY reviews DESC, tags DESC, person
