@@ -77,8 +77,9 @@ const fallback = new TextDecoder('windows-1252');
 
 /** Header bytes as text: UTF-8 when valid, else Latin-1 (raw 8-bit headers of old mail). */
 function headerText(latin1: string): string {
-  // Plain ASCII (nearly every header) needs no decoding.
-  if (!/[\x80-\xff]/.test(latin1)) return latin1;
+  // A copy, never a slice: a slice would keep the whole header block alive as long as the value
+  // (the stored Message-IDs live for the whole run). Plain ASCII needs no decoding.
+  if (!/[\x80-\xff]/.test(latin1)) return Buffer.from(latin1, 'latin1').toString('latin1');
   try {
     return utf8.decode(Buffer.from(latin1, 'latin1'));
   } catch {

@@ -1,5 +1,5 @@
 /**
- * The mail step of an affiliation apply: rebuilds the derived mail tables (mail-schema.sql) from
+ * The mail step of an affiliation apply: rebuilds the derived mail tables (`mail_*`, schema.sql) from
  * the raw ones and the people just resolved, then adds each review message to `contributions`
  * (kind 'review', source 'mail', at the message's time). Derived at apply time rather than in each
  * metric's SQL because series and changes depend on who a sender is (after .mailmap and aliases),
@@ -8,7 +8,6 @@
  */
 import type { Database } from '../db/database.ts';
 import { insertColumns } from '../identity/insert-columns.ts';
-import mailSchema from './mail-schema.sql?raw';
 import { buildThreads, type ThreadMessage } from './mail-threads.ts';
 
 /** Each message with its parent (In-Reply-To when held, else the last held References entry) and sender. */
@@ -128,7 +127,6 @@ WHERE t.is_review`;
 
 /** The apply's SQL, for the apply fingerprint (a change to it makes the next apply rebuild). */
 export const MAIL_APPLY_SQL = [
-  mailSchema,
   MESSAGES_SQL,
   CHANGE_COMMITS_SQL,
   CHANGE_REPOSITORIES_SQL,
@@ -178,7 +176,6 @@ const timestamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').r
  * contributions are written. Returns the review messages added.
  */
 export async function applyMail(db: Database): Promise<number> {
-  await db.exec(mailSchema);
   for (const table of [
     'mail_threads',
     'mail_changes',
