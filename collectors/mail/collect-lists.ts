@@ -72,6 +72,8 @@ export interface CollectListsOptions {
   /** Folder of fetched epochs (`data/repos`). */
   cacheDir: string;
   onProgress?: (progress: MailProgress) => void;
+  /** Messages per transaction. Default 2000. */
+  batchSize?: number;
   /** Called after each stored batch with the messages stored from the archive so far (tests stop a run here). */
   onBatchCommitted?: (stored: number) => void | Promise<void>;
 }
@@ -164,6 +166,7 @@ export async function collectLists(options: CollectListsOptions): Promise<ListCo
             key,
             (known ??= await KnownMessages.load(db)),
             options.onBatchCommitted,
+            options.batchSize,
           )
         : null;
       if (opened && writer) {

@@ -8,8 +8,8 @@ import { DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { ParsedMessage } from './parse-message.ts';
 
-/** Messages per transaction. */
-const BATCH_MESSAGES = 2000;
+/** Messages per transaction, by default. */
+export const BATCH_MESSAGES = 2000;
 
 /** Which archive a writer stores the position of. */
 export interface ArchiveKey {
@@ -99,6 +99,7 @@ export class MailWriter {
     private readonly archive: ArchiveKey,
     private readonly known: KnownMessages,
     private readonly onCommitted?: (stored: number) => void | Promise<void>,
+    private readonly batchSize = BATCH_MESSAGES,
   ) {}
 
   private stored = 0;
@@ -124,7 +125,7 @@ export class MailWriter {
       this.rows.blobs.push(blobId);
     }
     this.position = resumeAt;
-    if (this.rows.messages.length + this.rows.crossPosts.length >= BATCH_MESSAGES) {
+    if (this.rows.messages.length + this.rows.crossPosts.length >= this.batchSize) {
       this.startWrite();
       // One batch is written while the next is gathered; a failed write surfaces here.
       await this.previous;
