@@ -22,12 +22,15 @@ tags AS (
     AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
   GROUP BY g.person
 )
-SELECT
-  coalesce(r.person, g.person) AS person,
-  coalesce(r.name, g.name) AS name,
-  coalesce(r.organisation, g.organisation) AS organisation,
-  CAST(coalesce(r.reviews, 0) AS INTEGER) AS reviews,
-  CAST(coalesce(g.tags, 0) AS INTEGER) AS tags
-FROM reviews AS r
-FULL OUTER JOIN tags AS g ON g.person = r.person
+SELECT person, name, organisation, reviews, tags
+FROM (
+  SELECT
+    coalesce(r.person, g.person) AS person,
+    coalesce(r.name, g.name) AS name,
+    coalesce(r.organisation, g.organisation) AS organisation,
+    CAST(coalesce(r.reviews, 0) AS INTEGER) AS reviews,
+    CAST(coalesce(g.tags, 0) AS INTEGER) AS tags
+  FROM reviews AS r
+  FULL OUTER JOIN tags AS g ON g.person = r.person
+)
 ORDER BY reviews DESC, tags DESC, person

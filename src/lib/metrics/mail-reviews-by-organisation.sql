@@ -19,11 +19,14 @@ tags AS (
     AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
   GROUP BY g.organisation, year(g.time)
 )
-SELECT
-  coalesce(r.organisation, g.organisation) AS organisation,
-  CAST(coalesce(r.year, g.year) AS INTEGER) AS year,
-  CAST(coalesce(r.reviews, 0) AS INTEGER) AS reviews,
-  CAST(coalesce(g.tags, 0) AS INTEGER) AS tags
-FROM reviews AS r
-FULL OUTER JOIN tags AS g ON g.organisation = r.organisation AND g.year = r.year
+SELECT organisation, year, reviews, tags
+FROM (
+  SELECT
+    coalesce(r.organisation, g.organisation) AS organisation,
+    CAST(coalesce(r.year, g.year) AS INTEGER) AS year,
+    CAST(coalesce(r.reviews, 0) AS INTEGER) AS reviews,
+    CAST(coalesce(g.tags, 0) AS INTEGER) AS tags
+  FROM reviews AS r
+  FULL OUTER JOIN tags AS g ON g.organisation = r.organisation AND g.year = r.year
+)
 ORDER BY year, organisation = 'Unknown', reviews DESC, tags DESC, organisation

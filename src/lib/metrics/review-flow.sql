@@ -45,7 +45,11 @@ flow AS (
     r.versions,
     f.first_review IS NOT NULL AS reviewed,
     g.merged IS NOT NULL AS merged,
-    greatest(date_diff('second', c.posted, f.first_review), 0) / 86400.0 AS review_days,
+    -- greatest() skips NULLs, so an unreviewed change is kept out explicitly.
+    CASE
+      WHEN f.first_review IS NOT NULL
+        THEN greatest(date_diff('second', c.posted, f.first_review), 0) / 86400.0
+    END AS review_days,
     date_diff('second', c.posted, g.merged) / 86400.0 AS merge_days,
     CASE
       WHEN c.posted + INTERVAL 30 DAY <= b.as_of
