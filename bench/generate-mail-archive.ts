@@ -88,7 +88,7 @@ export async function generateMailArchive(
   let mark = 0;
   const headers = (from: string, subject: string, id: string, parent: string | null) => {
     const received = Array.from(
-      { length: 6 },
+      { length: 12 },
       (_, i) =>
         `Received: from relay${i}.example (relay${i}.example [192.0.2.${i}])\n\tby mx.lists.example with esmtps id ${id.slice(0, 12)}${i}\n\tfor <devel@lists.example>; ${new Date(time * 1000).toUTCString()}`,
     ).join('\n');
@@ -96,7 +96,8 @@ export async function generateMailArchive(
       `${received}\nFrom: ${from}\nTo: devel@lists.example\nSubject: ${subject}\n` +
       `Date: ${new Date(time * 1000).toUTCString().replace('GMT', '+0000')}\nMessage-ID: <${id}>\n` +
       (parent ? `In-Reply-To: <${parent}>\nReferences: <${parent}>\n` : '') +
-      `X-Mailing-List: devel@lists.example\nList-Id: <devel.lists.example>\nMIME-Version: 1.0\n`
+      `X-Mailing-List: devel@lists.example\nList-Id: <devel.lists.example>\nMIME-Version: 1.0\n` +
+      `DKIM-Signature: v=1; a=rsa-sha256; d=example; s=s1; h=from:to:subject:date;\n\tb=${Buffer.from(id.repeat(12)).toString('base64').replace(/.{70}/g, '$&\n\t')}\n`
     );
   };
   const code = (lines: number) =>
@@ -141,7 +142,7 @@ export async function generateMailArchive(
         const id = `c${change}.v${v}.${n}@bench.example`;
         const file = `${area}/${pick(WORDS)}_${n}.c`;
         const position = patches > 1 ? ` ${n}/${patches}` : '';
-        const body = `${pick(WORDS)} the ${pick(WORDS)} so that it works.\n\nSigned-off-by: ${author}\n---\n ${file} | 40 ++++\n\ndiff --git a/${file} b/${file}\nindex 0000000..1111111 100644\n--- a/${file}\n+++ b/${file}\n@@ -1,3 +1,200 @@\n${code(100 + Math.floor(next() * 180))}\n-- \n2.30.0\n`;
+        const body = `${pick(WORDS)} the ${pick(WORDS)} so that it works.\n\nSigned-off-by: ${author}\n---\n ${file} | 40 ++++\n\ndiff --git a/${file} b/${file}\nindex 0000000..1111111 100644\n--- a/${file}\n+++ b/${file}\n@@ -1,3 +1,200 @@\n${code(110 + Math.floor(next() * 200))}\n-- \n2.30.0\n`;
         const subject = `[PATCH${tag}${position}] ${n === 1 && !cover ? title : `${area.split('/').pop()}: ${pick(WORDS)} ${pick(WORDS)} ${n}`}`;
         const kind = next();
         if (kind < 0.05) {
@@ -164,7 +165,7 @@ export async function generateMailArchive(
           const flowed = next() < 0.1;
           const tagLine = next() < 0.4 ? `\nReviewed-by: ${reviewer}\n` : '';
           await write(
-            `${headers(reviewer, `Re: ${subject}`, `${id}.r${r}@bench.example`, id)}Content-Type: text/plain; charset=utf-8${flowed ? '; format=flowed' : ''}\n\n> ${body.split('\n').slice(0, 60).join('\n> ')}\n\nThis ${pick(WORDS)} looks ${pick(WORDS)} to me. \nPlease ${pick(WORDS)} it.\n${tagLine}`,
+            `${headers(reviewer, `Re: ${subject}`, `${id}.r${r}@bench.example`, id)}Content-Type: text/plain; charset=utf-8${flowed ? '; format=flowed' : ''}\n\n> ${body.split('\n').slice(0, 90).join('\n> ')}\n\nThis ${pick(WORDS)} looks ${pick(WORDS)} to me. \nPlease ${pick(WORDS)} it.\n${tagLine}`,
           );
         }
       }

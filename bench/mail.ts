@@ -180,8 +180,8 @@ export async function runMailBench(args: string[]): Promise<void> {
   console.log(`Archive: ${label}`);
   const work = mkdtempSync(join(tmpdir(), 'barometer-bench-mail-'));
   try {
-    const config = (list: string) => {
-      const file = join(work, `${list}.json`);
+    const config = (list: string, name = 'bench') => {
+      const file = join(work, `${name}.json`);
       writeFileSync(
         file,
         JSON.stringify({
@@ -241,7 +241,7 @@ export async function runMailBench(args: string[]): Promise<void> {
     if (baseline && blobs >= 4) {
       const half = await firstPart(source, Math.floor(blobs / 2), work);
       const halfDb = join(work, 'half.duckdb');
-      const halfRun = await collect(config(half), halfDb);
+      const halfRun = await collect(config(half, 'half'), halfDb);
       row(
         'barometer collect, first half of the archive',
         halfRun,
