@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
@@ -100,6 +100,14 @@ async function repositoriesOf(
   return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
 }
 
+/** The lists to read: the config's, or for a database target the ones it already holds. */
+async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListConfig[]> {
+  if (target.kind !== 'database') return target.config.lists;
+  return db.query<ListConfig>(
+    `SELECT list AS name, source FROM mail_sources GROUP BY list, source ORDER BY min(last_collected_at), list`,
+  );
+}
+
 /** What a collect run did, for the summary line and for callers that chain more work. */
 export interface CollectRunResult {
   target: ProjectTarget;
@@ -135,8 +143,9 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   try {
     await ensureSchema(db);
     const repositories = await repositoriesOf(target, db);
+    const mailLists = await listsOf(target, db);
     const { orgs, repos } = target.config.github;
-    if (repositories.length === 0 && orgs.length + repos.length === 0) {
+    if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
     for (const repository of repositories) {
@@ -169,10 +178,10 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
     }
-    if (target.config.lists.length > 0) {
+    if (mailLists.length > 0) {
       lists = await collectLists({
         db,
-        lists: target.config.lists,
+        lists: mailLists,
         engine: flags.engine,
         fs,
         logger: context.logger,
