@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { random } from './generate-history.ts';
 
 /** What to generate. Same parameters, same epoch, byte for byte. */
 export interface MailArchiveParameters {
@@ -27,17 +28,6 @@ export interface GeneratedArchive {
   messages: number;
   /** Bytes of all messages. */
   bytes: number;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS =

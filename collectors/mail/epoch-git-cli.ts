@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { ArchiveEntry, ArchiveRead } from './archive-entry.ts';
+import { runGit } from './run-git.ts';
 
 /** Blobs asked of `git cat-file` ahead of the one being read. */
 const WINDOW = 256;
@@ -21,23 +22,15 @@ const ENV = {
   LC_ALL: 'C',
 };
 
-/** Runs git and returns its standard output; throws `source` on failure. */
+/** Runs git on `gitdir`; throws `source` when it fails (exit codes 0 and 1 are answers). */
 async function gitOutput(gitdir: string, args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn('git', ['--git-dir', gitdir, ...args], {
-    env: ENV,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-  child.stderr.setEncoding('utf8').on('data', (t: string) => (err = (err + t).slice(-2000)));
-  const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0 && code !== 1) {
-    throw new BarometerError('source', `${gitdir}: git ${args[0]} failed: ${err.trim()}`, {
+  const run = await runGit(['--git-dir', gitdir, ...args]);
+  if (run.code !== 0 && run.code !== 1) {
+    throw new BarometerError('source', `${gitdir}: git ${args[0]} failed: ${run.err.trim()}`, {
       file: gitdir,
     });
   }
-  return { code: code ?? 1, out };
+  return run;
 }
 
 /** The commit an epoch's HEAD points at, or null for an empty epoch. */

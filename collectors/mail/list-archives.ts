@@ -3,14 +3,13 @@
  * repository, local or fetched from an http(s) URL into the cache), or every epoch of a v2 inbox
  * folder (`git/0.git`, `git/1.git`, …, in number order).
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import type * as NodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ListConfig } from '../../src/lib/config/project-config.ts';
 import { BarometerError } from '../../src/lib/errors.ts';
 import { isHttpUrl, syncRemote } from '../git/remote-cache.ts';
+import { runGit as git } from './run-git.ts';
 
 /** One archive of a list. */
 export interface ListArchive {
@@ -28,19 +27,6 @@ export interface ListArchive {
 
 function isGitDir(fs: typeof NodeFs, dir: string): boolean {
   return fs.existsSync(join(dir, 'HEAD')) && fs.existsSync(join(dir, 'objects'));
-}
-
-async function git(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const child = spawn('git', args, {
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-  child.stderr.setEncoding('utf8').on('data', (t: string) => (err = (err + t).slice(-2000)));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code: code ?? 1, out, err };
 }
 
 const shown = (url: string) => url.replace(/\/\/[^/@]*@/, '//');

@@ -3,13 +3,9 @@
 -- broken by address, as a ranking is). Reviews by no address count in the total, not as a person.
 -- Reviews count under the filters when their change does (mail-scope.sql).
 WITH reviews AS (
-  SELECT year(c.time) AS year, c.person
-  FROM contributions AS c
-  JOIN mail_threads AS t ON c.contribution_id = 'mail:' || t.message_id
-  CROSS JOIN bounds AS b
-  WHERE c.source = 'mail'
-    AND c.time >= b.since AND c.time < b.as_of
-    AND t.change_id IN (SELECT change_id FROM mail_scoped_changes)
+  SELECT year(r.time) AS year, r.person
+  FROM mail_scoped_reviews AS r, bounds AS b
+  WHERE r.time >= b.since
 ),
 per_person AS (
   SELECT year, person, count(*) AS reviews FROM reviews WHERE person IS NOT NULL GROUP BY year, person

@@ -3,23 +3,17 @@
 -- is the one of their latest review. Reviews and tags count under the filters when their change
 -- does (mail-scope.sql); a review by no address is left out (it names nobody).
 WITH reviews AS (
-  SELECT c.person, count(*) AS reviews, arg_max(c.organisation, c.time) AS organisation,
-         arg_max(c.person_name, c.time) AS name
-  FROM contributions AS c
-  JOIN mail_threads AS t ON c.contribution_id = 'mail:' || t.message_id
-  CROSS JOIN bounds AS b
-  WHERE c.source = 'mail' AND c.person IS NOT NULL
-    AND c.time >= b.since AND c.time < b.as_of
-    AND t.change_id IN (SELECT change_id FROM mail_scoped_changes)
-  GROUP BY c.person
+  SELECT r.person, count(*) AS reviews, arg_max(r.organisation, r.time) AS organisation,
+         arg_max(r.person_name, r.time) AS name
+  FROM mail_scoped_reviews AS r, bounds AS b
+  WHERE r.person IS NOT NULL AND r.time >= b.since
+  GROUP BY r.person
 ),
 tags AS (
   SELECT g.person, count(*) AS tags, arg_max(g.organisation, g.time) AS organisation,
          arg_max(g.person_name, g.time) AS name
-  FROM mail_review_tags AS g, bounds AS b
-  WHERE g.person IS NOT NULL
-    AND g.time >= b.since AND g.time < b.as_of
-    AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
+  FROM mail_scoped_tags AS g, bounds AS b
+  WHERE g.person IS NOT NULL AND g.time >= b.since
   GROUP BY g.person
 )
 SELECT person, name, organisation, reviews, tags

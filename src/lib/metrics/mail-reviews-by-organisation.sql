@@ -3,20 +3,15 @@
 -- review message counts for its sender's organisation; a tag for the organisation of the person
 -- it names. Both count under the filters when their change does (mail-scope.sql).
 WITH reviews AS (
-  SELECT c.organisation, year(c.time) AS year, count(*) AS reviews
-  FROM contributions AS c
-  JOIN mail_threads AS t ON c.contribution_id = 'mail:' || t.message_id
-  CROSS JOIN bounds AS b
-  WHERE c.source = 'mail'
-    AND c.time >= b.since AND c.time < b.as_of
-    AND t.change_id IN (SELECT change_id FROM mail_scoped_changes)
-  GROUP BY c.organisation, year(c.time)
+  SELECT r.organisation, year(r.time) AS year, count(*) AS reviews
+  FROM mail_scoped_reviews AS r, bounds AS b
+  WHERE r.time >= b.since
+  GROUP BY r.organisation, year(r.time)
 ),
 tags AS (
   SELECT g.organisation, year(g.time) AS year, count(*) AS tags
-  FROM mail_review_tags AS g, bounds AS b
-  WHERE g.time >= b.since AND g.time < b.as_of
-    AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
+  FROM mail_scoped_tags AS g, bounds AS b
+  WHERE g.time >= b.since
   GROUP BY g.organisation, year(g.time)
 )
 SELECT organisation, year, reviews, tags

@@ -1,5 +1,8 @@
--- The mailing-list metrics' own filtering, composed after filtered.sql (see mail-scope.ts): the
--- changes (mail_changes) under the repository, path and list filters, at every date.
+-- The mailing-list metrics' own filtering, composed after filtered.sql (see mail-scope.ts):
+--   mail_scoped_changes  the changes (mail_changes) under the repository, path and list filters
+--   mail_scoped_reviews  review messages (their `contributions` rows) of those changes, before as_of
+--   mail_scoped_tags     review tags (mail_review_tags) of those changes, before as_of
+-- Filters:
 --   * repositories ($repositories): a change counts when mail_change_repositories names one of them
 --     (merged there, or a patch touches a file that repository's history touched);
 --   * paths ($paths): a change counts when one of its patches dated before $as_of touches a file at
@@ -45,4 +48,18 @@ mail_scoped_changes AS (
         WHERE m.is_patch AND list_contains(lg.lists, l.list)
       )
     )
+),
+mail_scoped_reviews AS (
+  SELECT c.person, c.person_name, c.organisation, c.time, t.change_id
+  FROM contributions AS c
+  JOIN mail_threads AS t ON c.contribution_id = 'mail:' || t.message_id
+  CROSS JOIN bounds AS b
+  WHERE c.source = 'mail'
+    AND c.time < b.as_of
+    AND t.change_id IN (SELECT change_id FROM mail_scoped_changes)
+),
+mail_scoped_tags AS (
+  SELECT g.person, g.person_name, g.organisation, g.time, g.change_id
+  FROM mail_review_tags AS g, bounds AS b
+  WHERE g.time < b.as_of AND g.change_id IN (SELECT change_id FROM mail_scoped_changes)
 )

@@ -27,8 +27,5 @@ SELECT
     SELECT count(*) FROM mail_scoped_changes AS c, bounds AS b WHERE c.posted < b.as_of
   ) AS INTEGER) AS changes,
   CAST(count(*) FILTER (WHERE is_review) AS INTEGER) AS "reviewMessages",
-  CAST((
-    SELECT count(*) FROM mail_review_tags AS r, bounds AS b
-    WHERE r.time < b.as_of AND r.change_id IN (SELECT change_id FROM mail_scoped_changes)
-  ) AS INTEGER) AS "reviewTags"
+  CAST((SELECT count(*) FROM mail_scoped_tags) AS INTEGER) AS "reviewTags"
 FROM counted
