@@ -78,7 +78,7 @@ export async function generateMailArchive(
   let mark = 0;
   const headers = (from: string, subject: string, id: string, parent: string | null) => {
     const received = Array.from(
-      { length: 12 },
+      { length: 14 },
       (_, i) =>
         `Received: from relay${i}.example (relay${i}.example [192.0.2.${i}])\n\tby mx.lists.example with esmtps id ${id.slice(0, 12)}${i}\n\tfor <devel@lists.example>; ${new Date(time * 1000).toUTCString()}`,
     ).join('\n');
@@ -132,7 +132,7 @@ export async function generateMailArchive(
         const id = `c${change}.v${v}.${n}@bench.example`;
         const file = `${area}/${pick(WORDS)}_${n}.c`;
         const position = patches > 1 ? ` ${n}/${patches}` : '';
-        const body = `${pick(WORDS)} the ${pick(WORDS)} so that it works.\n\nSigned-off-by: ${author}\n---\n ${file} | 40 ++++\n\ndiff --git a/${file} b/${file}\nindex 0000000..1111111 100644\n--- a/${file}\n+++ b/${file}\n@@ -1,3 +1,200 @@\n${code(110 + Math.floor(next() * 200))}\n-- \n2.30.0\n`;
+        const body = `${pick(WORDS)} the ${pick(WORDS)} so that it works.\n\nSigned-off-by: ${author}\n---\n ${file} | 40 ++++\n\ndiff --git a/${file} b/${file}\nindex 0000000..1111111 100644\n--- a/${file}\n+++ b/${file}\n@@ -1,3 +1,200 @@\n${code(130 + Math.floor(next() * 230))}\n-- \n2.30.0\n`;
         const subject = `[PATCH${tag}${position}] ${n === 1 && !cover ? title : `${area.split('/').pop()}: ${pick(WORDS)} ${pick(WORDS)} ${n}`}`;
         const kind = next();
         if (kind < 0.05) {

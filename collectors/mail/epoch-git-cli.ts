@@ -9,18 +9,13 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { BarometerError } from '../../src/lib/errors.ts';
+import { environment } from '../git/engine-git-cli.ts';
 import type { ArchiveEntry, ArchiveRead } from './archive-entry.ts';
 import { runGit } from './run-git.ts';
 
 /** Blobs asked of `git cat-file` ahead of the one being read. */
 const WINDOW = 256;
 
-const ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_TERMINAL_PROMPT: '0',
-  LC_ALL: 'C',
-};
 
 /** Runs git on `gitdir`; throws `source` when it fails (exit codes 0 and 1 are answers). */
 async function gitOutput(gitdir: string, args: string[]): Promise<{ code: number; out: string }> {
@@ -177,10 +172,10 @@ export async function readEpochGitCli(
         ...range,
         '--',
       ],
-      { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: environment({}), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const cat = spawn('git', ['--git-dir', gitdir, 'cat-file', '--batch'], {
-      env: ENV,
+      env: environment({}),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     log.stderr.resume();

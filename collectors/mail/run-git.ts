@@ -1,6 +1,7 @@
-/** Runs the git CLI for the mail collector: no prompts, C locale, output kept as text. */
+/** Runs the git CLI for the mail collector, in the git engine's environment, output kept as text. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { environment } from '../git/engine-git-cli.ts';
 
 /** What a git run printed, and its exit code. */
 export interface GitRun {
@@ -13,7 +14,7 @@ export interface GitRun {
 /** Runs `git args` and waits for it; never throws for a non-zero exit (the caller decides). */
 export async function runGit(args: readonly string[]): Promise<GitRun> {
   const child = spawn('git', args, {
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: environment({}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -271,6 +271,29 @@ describe('collecting mailing lists', () => {
     expect(await rawTables(stopped)).toEqual(await rawTables(clean));
   });
 
+  it('reads the archive asked for even inside a git hook that set GIT_DIR and friends', async () => {
+    const elsewhere = makeTempDir('barometer-hook-');
+    defer(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      GIT_DIR: elsewhere,
+      GIT_OBJECT_DIRECTORY: join(elsewhere, 'objects'),
+      GIT_INDEX_FILE: join(elsewhere, 'index'),
+    });
+    try {
+      const db = await open();
+      expect((await collect(db, lists, { engine: 'git-cli' }))[0]).toMatchObject({
+        added: 23,
+        removed: 1,
+      });
+    } finally {
+      for (const name of ['GIT_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_INDEX_FILE']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
+  });
+
   it('says which source is not an archive', async () => {
     const db = await open();
     const dir = makeTempDir('barometer-not-archive-');
