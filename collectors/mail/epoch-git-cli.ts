@@ -16,7 +16,6 @@ import { runGit } from './run-git.ts';
 /** Blobs asked of `git cat-file` ahead of the one being read. */
 const WINDOW = 256;
 
-
 /** Runs git on `gitdir`; throws `source` when it fails (exit codes 0 and 1 are answers). */
 async function gitOutput(gitdir: string, args: string[]): Promise<{ code: number; out: string }> {
   const run = await runGit(['--git-dir', gitdir, ...args]);

@@ -182,10 +182,13 @@ describe('collecting mailing lists', () => {
     });
   });
 
-  it('stores the same rows with either engine', async () => {
+  it('stores the same rows with either engine, parsing in a worker thread or in place', async () => {
     const viaGit = await open();
     const viaStore = await open();
-    await collect(viaGit, lists, { engine: 'git-cli' });
+    const inPlace = await open();
+    await collect(viaGit, lists, { engine: 'git-cli', parser: 'worker' });
+    await collect(inPlace, lists, { engine: 'git-cli', parser: 'in-place' });
+    expect(await rawTables(inPlace)).toEqual(await rawTables(viaGit));
     expect(await collect(viaStore, lists, { engine: 'isomorphic-git' })).toMatchObject([
       { engines: ['isomorphic-git'], added: 23, removed: 1 },
       { engines: ['mbox'], added: 1 },
