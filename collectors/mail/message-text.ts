@@ -16,7 +16,7 @@ export interface MessageTag {
   personEmail: string | null;
 }
 
-const TAG = /^(reviewed-by|acked-by)[ \t]*:(.*)$/gim;
+const TAG = /^(reviewed-by|acked-by):(.*)$/gim;
 
 /** The review tags of `text`, in order. */
 export function findReviewTags(text: string): MessageTag[] {

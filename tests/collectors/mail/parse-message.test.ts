@@ -91,7 +91,7 @@ describe('mail dates', () => {
 describe('message text', () => {
   it('finds review tags at the first column only, in any case', () => {
     const text =
-      'Hi\n> Reviewed-by: Quoted <q@x.org>\n Reviewed-by: Indented <i@x.org>\nreviewed-by: Low <low@x.org>\nAcked-by: jan@suse.com\r\nTested-by: t@x.org\n';
+      'Hi\n> Reviewed-by: Quoted <q@x.org>\n Reviewed-by: Indented <i@x.org>\nreviewed-by: Low <low@x.org>\nAcked-by: jan@suse.com\r\nTested-by: t@x.org\nReviewed-by : Spaced <s@x.org>\n';
     expect(findReviewTags(text)).toEqual([
       {
         position: 4,
