@@ -257,6 +257,8 @@ describe('collecting mailing lists', () => {
     await expect(
       collect(stopped, lists, {
         batchSize: 5,
+        // The worker thread is ended too when a run stops half-way.
+        parser: 'worker',
         onBatchCommitted: (stored) => {
           if (stored >= 10) throw new Error('killed');
         },
