@@ -86,7 +86,12 @@ const REPOSITORY_VARIABLES = new Set([
   'GIT_COMMON_DIR',
 ]);
 
-function environment(options: GitCliOptions): NodeJS.ProcessEnv {
+/**
+ * The environment git runs in for Barometer: the caller's (default `process.env`) without the
+ * variables that would point git at another repository (a hook's GIT_DIR, GIT_INDEX_FILE, …), no
+ * prompts, no pager, C locale.
+ */
+export function environment(options: GitCliOptions): NodeJS.ProcessEnv {
   const inherited = Object.entries(options.env ?? process.env).filter(
     ([name]) => !REPOSITORY_VARIABLES.has(name) && !/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name),
   );

@@ -47,11 +47,18 @@ export interface UnreadableCommit {
   unreadable: string;
   /** Its parents, in order: the branch's chain still runs through it (branch-positions.ts). */
   parents: string[];
+  /** Its tree (a mail archive's message is there whatever its dates). */
+  tree: string;
 }
 
-function unreadablePerson(role: string, line: string, parents: string[]): UnreadableCommit {
+function unreadablePerson(
+  role: string,
+  line: string,
+  parents: string[],
+  tree: string,
+): UnreadableCommit {
   const shown = JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
-  return { unreadable: `${role} ${shown} has no readable date`, parents };
+  return { unreadable: `${role} ${shown} has no readable date`, parents, tree };
 }
 
 /**
@@ -86,13 +93,13 @@ export function parseCommit(data: Uint8Array): ParsedCommit | UnreadableCommit {
     else if (key === 'committer' && !committerBytes) committerBytes = value;
     else if (key === 'encoding') encoding = value.toString('latin1').trim();
   }
-  if (!authorBytes) return { unreadable: 'no author line', parents };
+  if (!authorBytes) return { unreadable: 'no author line', parents, tree };
   const authorLine = decodeText(authorBytes, encoding);
   const author = readPersonLine(authorLine);
-  if (!author) return unreadablePerson('author', authorLine, parents);
+  if (!author) return unreadablePerson('author', authorLine, parents, tree);
   const committerLine = committerBytes && decodeText(committerBytes, encoding);
   const committer = committerLine === null ? author : readPersonLine(committerLine);
-  if (!committer) return unreadablePerson('committer', committerLine!, parents);
+  if (!committer) return unreadablePerson('committer', committerLine!, parents, tree);
   const nul = messageBytes.indexOf(0);
   const message = decodeText(nul < 0 ? messageBytes : messageBytes.subarray(0, nul), encoding);
   return { tree, parents, author, committer, message };

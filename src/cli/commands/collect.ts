@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
@@ -20,6 +20,8 @@ import {
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
 import { formatCount, plural } from '../../lib/report/format-figures.ts';
+import { collectLists, type ListCollectResult } from '../../../collectors/mail/collect-lists.ts';
+import { mailLines } from '../mail-lines.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
@@ -37,7 +39,7 @@ Mines git history into DuckDB (data/<name>.duckdb unless --db says otherwise). W
 mines the git repository holding the current folder. Later runs add only new commits.
 
   PATH-OR-URL          a work tree, a bare repository, or an http(s) URL (cloned into data/repos/)
-  CONFIG               a project config (.json) naming the project's repositories
+  CONFIG               a project config (.json) naming the project's repositories (and lists)
   DATABASE             a .duckdb made by collect: mines its repositories again
 
 Options:
@@ -112,12 +114,22 @@ async function repositoriesOf(
   return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
 }
 
+/** The lists to read: the config's, or for a database target the ones it already holds. */
+async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListConfig[]> {
+  if (target.kind !== 'database') return target.config.lists;
+  return db.query<ListConfig>(
+    `SELECT list AS name, source FROM mail_sources GROUP BY list, source ORDER BY min(last_collected_at), list`,
+  );
+}
+
 /** What a collect run did, for the summary line and for callers that chain more work. */
 export interface CollectRunResult {
   target: ProjectTarget;
   results: CollectResult[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
   github: GitHubCollectSummary;
+  /** The config's mailing lists, collected after its repositories. */
+  lists: ListCollectResult[];
   /** The re-resolution of people and organisations that ends every run. */
   affiliations: ApplySummary;
   seconds: number;
@@ -149,6 +161,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
+  let lists: ListCollectResult[] = [];
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
@@ -160,8 +173,9 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       );
     }
     const repositories = await repositoriesOf(target, db);
+    const mailLists = await listsOf(target, db);
     const { orgs, repos } = target.config.github;
-    if (repositories.length === 0 && orgs.length + repos.length === 0) {
+    if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
     for (const repository of repositories) {
@@ -194,6 +208,26 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
     }
+    if (mailLists.length > 0) {
+      lists = await collectLists({
+        db,
+        lists: mailLists,
+        engine: flags.engine,
+        fs,
+        logger: context.logger,
+        clock: context.clock,
+        cacheDir: join(context.cwd, 'data', 'repos'),
+        onProgress: (p) =>
+          bar.update({
+            label: p.list,
+            phase: p.phase === 'fetching' ? 'fetching' : 'reading messages',
+            done: p.done,
+            total: p.total,
+            unit: 'messages',
+          }),
+      }).finally(() => bar.finish());
+      for (const line of mailLines(lists)) context.stderr.write(`${line}\n`);
+    }
     github = await collectGitHub({
       db,
       config: target.config.github,
@@ -219,7 +253,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     collectedAt: finished.toISOString(),
   });
   const seconds = (finished.getTime() - started.getTime()) / 1000;
-  return { target, results, github, affiliations, seconds };
+  return { target, results, github, lists, affiliations, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
@@ -236,7 +270,7 @@ export function summaryLine(run: CollectRunResult): string {
 
 /** The second summary line: who was resolved, and how much is left for a person to map. */
 export function affiliationLine(summary: ApplySummary): string {
-  const reviews = summary.trailerReviews + summary.githubReviews;
+  const reviews = summary.trailerReviews + summary.githubReviews + (summary.mailReviews ?? 0);
   const share = (part: number, whole: number) =>
     `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
   const people = `${formatCount(summary.people)} ${summary.people === 1 ? 'person' : 'people'}`;

@@ -65,6 +65,18 @@ const GITHUB_BOUNDS = {
   maxResponseMegabytes: 4096,
 } as const;
 
+/** One mailing list archive of a project. */
+export interface ListConfig {
+  /**
+   * A public-inbox epoch (a git repository, local or an http(s) URL), a v2 inbox folder holding
+   * `git/0.git`, `git/1.git`, …, or an mbox file. Several entries may share one name (one per
+   * epoch served over http).
+   */
+  source: string;
+  /** The list's name, used as the `list` column. Default: the source's last path segment. */
+  name: string;
+}
+
 /** A validated project config. */
 export interface ProjectConfig {
   /** Project name; the default database is `data/<name>.duckdb`. */
@@ -74,6 +86,8 @@ export interface ProjectConfig {
   subprojects: SubprojectsConfig;
   affiliations: AffiliationsConfig;
   github: GitHubConfig;
+  /** Mailing list archives, collected after the repositories. Default: none. */
+  lists: ListConfig[];
   /** Brand colours by organisation name (CSS colours), kept across every figure. */
   colours: Record<string, string>;
 }
@@ -174,6 +188,30 @@ function nestsDeeperThan(text: string, limit: number): boolean {
 /** An inline map key: an e-mail address or a domain, without white space or angle brackets. */
 const ADDRESS_OR_DOMAIN = /^[^\s<>]*[.@][^\s<>]*$/;
 
+/** The `lists` section: `[{"source": PATH-OR-URL, "name": NAME}]` (a bare string is a source). */
+function parseLists(file: string, value: Json): ListConfig[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(file, 'lists', 'a list of {"source", "name"}', value);
+  return value.map((raw, i): ListConfig => {
+    const at = `lists[${i}]`;
+    const entry = typeof raw === 'string' ? { source: raw } : raw;
+    if (!isObject(entry)) fail(file, at, 'a path, a URL, or {"source", "name"}', raw);
+    checkKeys(file, `${at}.`, entry, ['source', 'name']);
+    if (typeof entry.source !== 'string' || !entry.source.trim())
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source) && !/^https?:\/\//i.test(entry.source))
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (
+      entry.name !== undefined &&
+      (typeof entry.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/.test(entry.name))
+    ) {
+      fail(file, `${at}.name`, 'a name of letters, digits, ".", "_", "@", "+" or "-"', entry.name);
+    }
+    const name = (entry.name as string | undefined) ?? defaultRepositoryName(entry.source);
+    return { source: entry.source, name };
+  });
+}
+
 /**
  * Parses and validates a project config. Throws `bad-input` naming the file, the field and what
  * was expected, e.g. `xen.json: field "repositories[0].branch" must be a non-empty string, got 3`.
@@ -205,6 +243,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     'subprojects',
     'affiliations',
     'github',
+    'lists',
     'colours',
   ]);
   const name = json.name;
@@ -239,11 +278,12 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       ...(entry.branch ? { branch: entry.branch as string } : {}),
     };
   });
-  if (repositories.length === 0 && json.github === undefined) {
+  const lists = parseLists(file, json.lists);
+  if (repositories.length === 0 && json.github === undefined && lists.length === 0) {
     fail(
       file,
       'repositories',
-      'at least one repository (or a "github" section)',
+      'at least one repository (or a "github" or "lists" section)',
       json.repositories,
     );
   }
@@ -350,6 +390,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       ...(gh.apiUrl ? { apiUrl: gh.apiUrl as string } : {}),
       ...bounds,
     },
+    lists,
     colours: colours as Record<string, string>,
   };
 }

@@ -16,6 +16,7 @@ import {
 } from './format-figures.ts';
 import { plainName } from './escape-markdown.ts';
 import type { WeatherReport } from './weather-report.ts';
+import { mailSentences } from './mail-report.ts';
 
 /** One sentence and the figures it supports (embedded after it in weather.md). */
 export interface ReportSentence {
@@ -286,6 +287,7 @@ export function reportSentences(
     risersSentence(report, name),
     ...newcomerSentences(report, name),
     reviewsSentence(report, name),
+    ...mailSentences(report.reviewFlow ?? []).map((text) => ({ text, figures: [] })),
     contributorsSentence(report),
   ].filter((s): s is ReportSentence => s !== null);
 }
