@@ -1,15 +1,16 @@
 /**
  * `npm run bench [-- ARGS]`: a small dispatcher over the benches.
  *
- * - no arguments: every bench in turn (mining, report, dashboard), each on its generated data;
- * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `code-size`) with its
- *   own arguments;
+ * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
+ * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`)
+ *   with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
  * Each bench is a module with one `run…(args)` function, so others can be added beside it.
  */
 import { runCodeSizeBench } from './code-size.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
 import { runReportBench } from './report.ts';
 
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   mine: runMineBench,
   report: runReportBench,
   dashboard: runDashboardBench,
+  mail: runMailBench,
   'code-size': runCodeSizeBench,
 };
 

@@ -57,8 +57,10 @@ export async function tagPoints(
       logger.warn(`tag ${name} names no commit; not counted`);
       continue;
     }
-    const { committer } = parseCommit(store.read(commit).data);
-    points.push({ kind: 'tag', point: name, commit, time: committer.time });
+    const parsed = parseCommit(store.read(commit).data);
+    // A date git cannot read is stored as the epoch, as `commits` stores it.
+    const time = 'unreadable' in parsed ? new Date(0) : parsed.committer.time;
+    points.push({ kind: 'tag', point: name, commit, time });
   }
   return points;
 }

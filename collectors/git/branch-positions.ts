@@ -136,11 +136,15 @@ export async function storeBranchPositions(
   repository: string,
   head: string,
   mined: ReadonlyMap<string, readonly string[]>,
+  passedOver: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<PlacedSummary> {
-  const graph =
+  const stored =
     (await unplacedCount(db, repository)) === mined.size
       ? mined
       : await loadGraph(db, repository, true);
+  // Commits no engine could read are not stored, but the chain runs through them: they take part
+  // in the placing, and get no row.
+  const graph = passedOver.size > 0 ? new Map([...stored, ...passedOver]) : stored;
   if (graph.size === 0) return { placed: 0, replaced: false };
   const [top] = await db.query<{ commit_id: string; position: number }>(
     `SELECT commit_id, position FROM branch_positions
@@ -150,11 +154,15 @@ export async function storeBranchPositions(
   );
   if (top && chainExit(graph, head) !== top.commit_id) {
     await db.query('DELETE FROM branch_positions WHERE repository = $repository', { repository });
-    const placed = placeCommits(await loadGraph(db, repository, false), head, 0);
+    const all = await loadGraph(db, repository, false);
+    for (const [id, parents] of passedOver) all.set(id, [...parents]);
+    const placed = placeCommits(all, head, 0);
+    for (const id of passedOver.keys()) placed.delete(id);
     await writePositions(db, repository, placed);
     return { placed: placed.size, replaced: true };
   }
   const placed = placeCommits(graph, head, top?.position ?? 0);
+  for (const id of passedOver.keys()) placed.delete(id);
   await writePositions(db, repository, placed);
   return { placed: placed.size, replaced: false };
 }

@@ -5,7 +5,6 @@
  * killed at any moment loses nothing committed and the next run carries on from there.
  */
 import type * as NodeFs from 'node:fs';
-import { join } from 'node:path';
 import type { RepositoryConfig } from '../../src/lib/config/project-config.ts';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
@@ -16,8 +15,9 @@ import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
-import { isHttpUrl, syncRemote } from './remote-cache.ts';
+import { cacheGitdir, isHttpUrl, syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
+import { checkShallowHistory } from './shallow-history.ts';
 
 /** Which engine reads history: `auto` takes the git CLI when git is installed. */
 export type EngineChoice = 'auto' | 'git-cli' | 'isomorphic-git';
@@ -79,6 +79,8 @@ export interface CollectResult {
   seconds: number;
   /** The git directory read (for a URL, its clone under the cache folder). */
   gitdir: string;
+  /** Commits left out because they cannot be read (see read-person.ts): id and why. */
+  unreadable: Array<{ id: string; reason: string }>;
 }
 
 /** The stored state of a repository, if any. */
@@ -145,7 +147,7 @@ async function openSource(
     const synced = await syncRemote({
       fs,
       url: repository.source,
-      gitdir: join(options.cacheDir, `${repository.name}.git`),
+      gitdir: cacheGitdir(options.cacheDir, repository.name),
       ...(repository.branch ? { branch: repository.branch } : {}),
     });
     const store = openObjectStore(fs, synced.gitdir);
@@ -193,13 +195,18 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       })
     )[0];
     const storedHead = stored?.head_commit_id ?? null;
+    const { fs, logger } = options;
+    const shallow = await checkShallowHistory({ db, repository: name, gitdir, fs, logger });
     let engine: CollectResult['engine'] = 'none';
     let commitsAdded = 0;
     let historyRewritten = false;
     /** Each stored commit's parents, to place it on the branch at the end (branch-positions.ts). */
     const mined = new Map<string, readonly string[]>();
+    const unreadable: CollectResult['unreadable'] = [];
+    /** Parents of commits that could not be stored: the branch's chain runs through them. */
+    const passedOver = new Map<string, readonly string[]>();
 
-    if (storedHead !== head) {
+    if (storedHead !== head || shallow.deepened) {
       const key = miningKey(name);
       const interrupted =
         (await db.query('SELECT 1 FROM barometer_meta WHERE key = $key', { key })).length > 0;
@@ -235,10 +242,15 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       const walkOptions: WalkOptions = {
         gitdir,
         head,
-        exclude: storedHead && !historyRewritten ? [storedHead] : [],
+        // A deepened clone brought commits older than the stored head: walk it all again.
+        exclude: storedHead && !historyRewritten && !shallow.deepened ? [storedHead] : [],
         isKnown: (id) => known.has(id),
-        knownClosed: !interrupted,
+        knownClosed: !interrupted && !shallow.deepened,
         withFiles,
+        onUnreadable: (id, reason, parents) => {
+          unreadable.push({ id, reason });
+          passedOver.set(id, parents);
+        },
         ...(options.countTotal || engine === 'isomorphic-git'
           ? { onTotal: (total: number) => report({ commitsTotal: total }) }
           : {}),
@@ -274,7 +286,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
     const seconds = Math.max(0, (finished.getTime() - started.getTime()) / 1000);
     await db.transaction(async () => {
       // The positions describe the stored head, so they land with it.
-      if (storedHead !== head) await storeBranchPositions(db, name, head, mined);
+      if (storedHead !== head) await storeBranchPositions(db, name, head, mined, passedOver);
       await db.query(
         `INSERT INTO repositories (name, source, branch, head_commit_id, last_collected_at)
          VALUES ($name, $source, $branch, $head, $at)
@@ -306,6 +318,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
         },
       );
     });
+    await shallow.record();
     report({ phase: 'done' });
     return {
       repository: name,
@@ -316,6 +329,7 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       historyRewritten,
       seconds,
       gitdir,
+      unreadable,
     };
   } finally {
     store.close();

@@ -61,6 +61,11 @@ export interface WalkOptions {
    * that know it up front (isomorphic-git); the progress bar's time left comes from it. Optional.
    */
   onTotal?: (commits: number) => void;
+  /**
+   * Called with each commit that cannot be stored (its author or committer line has no readable
+   * time; see read-person.ts) and why; the engine does not yield it. Optional.
+   */
+  onUnreadable?: (id: string, reason: string, parents: readonly string[]) => void;
 }
 
 /** An engine that reads history. */

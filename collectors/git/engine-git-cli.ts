@@ -7,10 +7,11 @@ import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:ch
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
-import { join, resolve } from 'node:path';
 import { BarometerError } from '../../src/lib/errors.ts';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { GIT_LOG_FORMAT, GitLogParser } from './git-cli-log-parser.ts';
+import { parseCommit } from './parse-commit.ts';
+import { shallowBoundary } from './shallow-history.ts';
 import { readAhead } from './git-cli-read-ahead.ts';
 
 /** The subset of `child_process.spawn` the engine uses (injectable for other binaries or sandboxes). */
@@ -85,7 +86,12 @@ const REPOSITORY_VARIABLES = new Set([
   'GIT_COMMON_DIR',
 ]);
 
-function environment(options: GitCliOptions): NodeJS.ProcessEnv {
+/**
+ * The environment git runs in for Barometer: the caller's (default `process.env`) without the
+ * variables that would point git at another repository (a hook's GIT_DIR, GIT_INDEX_FILE, …), no
+ * prompts, no pager, C locale.
+ */
+export function environment(options: GitCliOptions): NodeJS.ProcessEnv {
   const inherited = Object.entries(options.env ?? process.env).filter(
     ([name]) => !REPOSITORY_VARIABLES.has(name) && !/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name),
   );
@@ -247,21 +253,6 @@ function readFileOrNull(path: string): string | null {
   }
 }
 
-/**
- * The boundary commits of a shallow clone (empty for a full one). git log shows them without
- * parents; their commit objects still name them, and the isomorphic-git engine reports those.
- */
-function shallowBoundary(options: GitCliOptions, gitdir: string): Set<string> {
-  const read = options.readFile ?? readFileOrNull;
-  let text = read(join(gitdir, 'shallow'));
-  if (text === null) {
-    // A linked work tree keeps the list in the common git directory.
-    const common = read(join(gitdir, 'commondir'))?.trim();
-    if (common) text = read(join(resolve(gitdir, common), 'shallow'));
-  }
-  return new Set((text ?? '').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
-}
-
 /** The parents a commit object names (`git cat-file`, which ignores shallow grafts). */
 async function storedParents(
   options: GitCliOptions,
@@ -274,6 +265,37 @@ async function storedParents(
     .split('\n')
     .filter((line) => line.startsWith('parent '))
     .map((line) => line.slice(7));
+}
+
+/**
+ * Finishes a group of parsed commits: the parents of shallow boundary commits, and the author and
+ * committer of commits git printed without a readable date, read from the commit object the way
+ * the isomorphic-git engine reads them. Commits that still have none are reported, not returned.
+ */
+async function completeCommits(
+  options: GitCliOptions,
+  walk: WalkOptions,
+  parser: GitLogParser,
+  shallow: Set<string>,
+  commits: MinedCommit[],
+): Promise<MinedCommit[]> {
+  const out: MinedCommit[] = [];
+  for (const commit of commits) {
+    if (shallow.has(commit.id))
+      commit.parents = await storedParents(options, walk.gitdir, commit.id);
+    if (parser.needsObject(commit)) {
+      const object = await runGit(options, walk.gitdir, ['cat-file', 'commit', commit.id]);
+      const parsed = parseCommit(Buffer.from(object, 'latin1'));
+      if ('unreadable' in parsed) {
+        walk.onUnreadable?.(commit.id, parsed.unreadable, parsed.parents);
+        continue;
+      }
+      commit.author = parsed.author;
+      commit.committer = parsed.committer;
+    }
+    out.push(commit);
+  }
+  return out;
 }
 
 async function* walkBatches(
@@ -290,7 +312,9 @@ async function* walkBatches(
       throw new BarometerError('source', `not a commit id: ${revision}`, { value: revision });
     }
   }
-  const shallow = shallowBoundary(options, gitdir);
+  // git log shows the boundary commits of a shallow clone without parents; their commit objects
+  // still name them, and the isomorphic-git engine reports those.
+  const shallow = shallowBoundary(options.readFile ?? readFileOrNull, gitdir);
   const child = spawn(git, gitLogArguments(gitdir, withFiles, options.renames), {
     cwd: gitdir,
     env: environment(options),
@@ -328,11 +352,7 @@ async function* walkBatches(
   try {
     try {
       for await (const commits of readAhead(child.stdout, (chunk) => parser.push(chunk))) {
-        for (const commit of commits) {
-          if (shallow.has(commit.id))
-            commit.parents = await storedParents(options, gitdir, commit.id);
-        }
-        yield commits;
+        yield await completeCommits(options, walkOptions, parser, shallow, commits);
       }
     } catch (error) {
       // Output git cut short is explained by git's own error, when it has one.
@@ -344,11 +364,8 @@ async function* walkBatches(
     const [code] = await closed;
     if (spawnError || code !== 0) throw failed(code);
     finished = true;
-    const last = parser.end();
+    const last = await completeCommits(options, walkOptions, parser, shallow, parser.end());
     if (!totalReported) reportTotal(await total);
-    for (const commit of last) {
-      if (shallow.has(commit.id)) commit.parents = await storedParents(options, gitdir, commit.id);
-    }
     if (last.length > 0) yield last;
   } finally {
     totalReported = true;

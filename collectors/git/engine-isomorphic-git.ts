@@ -7,7 +7,7 @@
 import type * as NodeFs from 'node:fs';
 import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
 import { openObjectStore, type ObjectStore, type StoreFs } from './object-store.ts';
-import { parseCommit } from './parse-commit.ts';
+import { parseCommit, type UnreadableCommit } from './parse-commit.ts';
 import { diffTrees, TreeCache } from './tree-diff.ts';
 
 /** Options for {@link createIsomorphicGitSource}. */
@@ -82,16 +82,20 @@ function treeOf(store: ObjectStore, id: string): string {
   return data.toString('latin1', 5, 45);
 }
 
-/** Reads one commit fully (metadata, message and, when asked, changed files). */
+/**
+ * Reads one commit fully (metadata, message and, when asked, changed files), or says why it cannot
+ * be stored.
+ */
 export function mineCommit(
   store: ObjectStore,
   trees: TreeCache,
   id: string,
   withFiles: boolean,
-): MinedCommit {
+): MinedCommit | UnreadableCommit {
   const object = store.read(id);
   if (object.type !== 'commit') throw new Error(`object ${id} is a ${object.type}, not a commit`);
   const parsed = parseCommit(object.data);
+  if ('unreadable' in parsed) return parsed;
   let files = null;
   if (withFiles && parsed.parents.length <= 1) {
     const first = parsed.parents[0];
@@ -119,7 +123,11 @@ export function createIsomorphicGitSource(options: IsomorphicGitSourceOptions): 
         const trees = new TreeCache(store);
         const order = commitsToMine(store, walk);
         walk.onTotal?.(order.length);
-        for (const id of order) yield mineCommit(store, trees, id, walk.withFiles);
+        for (const id of order) {
+          const mined = mineCommit(store, trees, id, walk.withFiles);
+          if ('unreadable' in mined) walk.onUnreadable?.(id, mined.unreadable, mined.parents);
+          else yield mined;
+        }
       } finally {
         store.close();
       }

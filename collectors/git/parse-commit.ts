@@ -2,6 +2,7 @@
  * Raw git commit and tree objects → their parts, honouring a commit's `encoding` header.
  */
 import type { MinedPerson } from './commit-source.ts';
+import { readPersonLine } from './read-person.ts';
 
 /** A commit object's parts, decoded to text. */
 export interface ParsedCommit {
@@ -13,7 +14,8 @@ export interface ParsedCommit {
   message: string;
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+// A byte-order mark is part of the text, as git prints it: TextDecoder would drop a leading one.
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes text written in `encoding` (a commit's `encoding` header; default UTF-8). Bytes that are
@@ -27,7 +29,7 @@ export function decodeText(bytes: Uint8Array, encoding?: string): string {
   }
   if (encoding && !/^utf-?8$/i.test(encoding)) {
     try {
-      return new TextDecoder(encoding).decode(bytes);
+      return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
     } catch {
       // An encoding TextDecoder does not know: fall through to UTF-8, then Latin-1.
     }
@@ -39,34 +41,32 @@ export function decodeText(bytes: Uint8Array, encoding?: string): string {
   }
 }
 
-/**
- * Parses `Name <email> 1234567890 +0530` the way git's split_ident_line does: the address is
- * between the first `<` and the last `>`... before the date; a missing date gives the epoch.
- */
-export function parsePersonLine(line: string): MinedPerson {
-  const lt = line.indexOf('<');
-  const gt = line.lastIndexOf('>');
-  if (lt < 0 || gt < lt) {
-    return { name: line.trim(), email: '', time: new Date(0), utcOffsetMinutes: 0 };
-  }
-  const name = line.slice(0, lt).trim();
-  const email = line.slice(lt + 1, gt).trim();
-  const match = /^\s*(-?\d+)(?:\s+([+-])(\d{2})(\d{2}))?/.exec(line.slice(gt + 1));
-  const seconds = match ? Number(match[1]) : 0;
-  const offset = match?.[2]
-    ? (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]))
-    : 0;
-  return {
-    name,
-    email,
-    time: new Date(seconds * 1000),
-    // `-0000` is UTC too; keep a plain zero.
-    utcOffsetMinutes: offset === 0 ? 0 : offset,
-  };
+/** A commit object that cannot be stored: it names no readable author or committer time. */
+export interface UnreadableCommit {
+  /** Why, for the line that names it: `no author line`, `author "…" has no readable date`. */
+  unreadable: string;
+  /** Its parents, in order: the branch's chain still runs through it (branch-positions.ts). */
+  parents: string[];
+  /** Its tree (a mail archive's message is there whatever its dates). */
+  tree: string;
 }
 
-/** Parses a raw commit object (the bytes after git's `commit <size>\0` header). */
-export function parseCommit(data: Uint8Array): ParsedCommit {
+function unreadablePerson(
+  role: string,
+  line: string,
+  parents: string[],
+  tree: string,
+): UnreadableCommit {
+  const shown = JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+  return { unreadable: `${role} ${shown} has no readable date`, parents, tree };
+}
+
+/**
+ * Parses a raw commit object (the bytes after git's `commit <size>\0` header). Person lines are read
+ * by {@link readPersonLine}; a missing committer line is the author's. The message ends at its
+ * first NUL byte, as git prints it.
+ */
+export function parseCommit(data: Uint8Array): ParsedCommit | UnreadableCommit {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let end = buffer.indexOf('\n\n');
   if (end < 0) end = buffer.length;
@@ -93,9 +93,16 @@ export function parseCommit(data: Uint8Array): ParsedCommit {
     else if (key === 'committer' && !committerBytes) committerBytes = value;
     else if (key === 'encoding') encoding = value.toString('latin1').trim();
   }
-  const author = parsePersonLine(decodeText(authorBytes ?? Buffer.alloc(0), encoding));
-  const committer = committerBytes ? parsePersonLine(decodeText(committerBytes, encoding)) : author;
-  return { tree, parents, author, committer, message: decodeText(messageBytes, encoding) };
+  if (!authorBytes) return { unreadable: 'no author line', parents, tree };
+  const authorLine = decodeText(authorBytes, encoding);
+  const author = readPersonLine(authorLine);
+  if (!author) return unreadablePerson('author', authorLine, parents, tree);
+  const committerLine = committerBytes && decodeText(committerBytes, encoding);
+  const committer = committerLine === null ? author : readPersonLine(committerLine);
+  if (!committer) return unreadablePerson('committer', committerLine!, parents, tree);
+  const nul = messageBytes.indexOf(0);
+  const message = decodeText(nul < 0 ? messageBytes : messageBytes.subarray(0, nul), encoding);
+  return { tree, parents, author, committer, message };
 }
 
 /** One entry of a tree object. */

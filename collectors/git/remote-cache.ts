@@ -5,10 +5,11 @@
  * killed half-way leaves no half-made cache.
  */
 import type * as NodeFs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { BarometerError } from '../../src/lib/errors.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../src/lib/config/repository-name.ts';
 
 type Fs = typeof NodeFs;
 
@@ -34,6 +35,23 @@ export interface SyncResult {
   head: string;
   /** True when this run made the cache (a clone), false when it fetched into it. */
   cloned: boolean;
+}
+
+/**
+ * The cache folder of the repository named `name`: `<cacheDir>/<name>.git`. Throws `bad-input` when
+ * the name could lead anywhere else (see src/lib/config/repository-name.ts).
+ */
+export function cacheGitdir(cacheDir: string, name: string): string {
+  const folder = resolve(cacheDir);
+  const gitdir = resolve(folder, `${name}.git`);
+  if (!isRepositoryName(name) || dirname(gitdir) !== folder || !gitdir.startsWith(folder + sep)) {
+    throw new BarometerError(
+      'bad-input',
+      `repository name ${JSON.stringify(name)} must be ${REPOSITORY_NAME_RULE}`,
+      { field: 'name', value: name },
+    );
+  }
+  return gitdir;
 }
 
 /** True for URLs this module can fetch. */

@@ -7,6 +7,7 @@ import type { GitHubConfig } from '../../src/lib/config/project-config.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
 import { createOctokit, resolveApiUrl } from './create-octokit.ts';
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './guarded-fetch.ts';
 import { GitHubApi, refusal, type GitHubRepository } from './github-api.ts';
 import {
   readRepositoryState,
@@ -18,7 +19,7 @@ import {
   type RepositoryStatus,
 } from './github-store.ts';
 import type { RequestPolicyOptions, Sleep } from './request-policy.ts';
-import { scrubError, scrubbingLogger } from './scrub-secret.ts';
+import { scrubError, scrubSecret, scrubbingLogger } from './scrub-secret.ts';
 import { stopError } from './stop-error.ts';
 
 /** What {@link collectGitHub} needs; every side effect is passed in. */
@@ -41,6 +42,23 @@ export interface CollectGitHubOptions {
   sleep?: Sleep;
   /** Retry and rate-limit limits; defaults in {@link RequestPolicyOptions}. */
   policy?: RequestPolicyOptions;
+  /**
+   * Bounds of each request, overriding the config's `timeoutSeconds` and `maxResponseMegabytes`
+   * (tests use milliseconds' worth). Default: from the config, else {@link DEFAULT_FETCH_LIMITS}.
+   */
+  limits?: FetchLimits;
+}
+
+/** The request bounds a `github` config section sets. */
+export function limitsOf(config: GitHubConfig): FetchLimits {
+  const idle = config.timeoutSeconds ?? DEFAULT_FETCH_LIMITS.idleSeconds;
+  return {
+    idleSeconds: idle,
+    totalSeconds: config.timeoutSeconds ? idle * 10 : DEFAULT_FETCH_LIMITS.totalSeconds,
+    maxBodyBytes: config.maxResponseMegabytes
+      ? Math.round(config.maxResponseMegabytes * 1024 * 1024)
+      : DEFAULT_FETCH_LIMITS.maxBodyBytes,
+  };
 }
 
 /** A repository or organisation that was skipped, and why. */
@@ -112,9 +130,13 @@ export async function collectGitHub(options: CollectGitHubOptions): Promise<GitH
       clock,
       ...(options.sleep ? { sleep: options.sleep } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      limits: options.limits ?? limitsOf(config),
+      ...(config.longestWaitMinutes ? { longestWaitMs: config.longestWaitMinutes * 60_000 } : {}),
       ...options.policy,
     }),
     apiUrl,
+    // No string the API sends is stored with the token in it (a server may echo it).
+    (text) => scrubSecret(text, token),
   );
   summary.mined = true;
   summary.apiUrl = apiUrl;

@@ -4,9 +4,11 @@
  */
 import { Octokit } from '@octokit/rest';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
-import { BarometerError } from '../../src/lib/errors.ts';
+import { BarometerError, isBarometerError } from '../../src/lib/errors.ts';
+import { DEFAULT_FETCH_LIMITS, guardedFetch, type FetchLimits } from './guarded-fetch.ts';
 import {
   decide,
+  describeWait,
   realSleep,
   reportWait,
   type FailedRequest,
@@ -21,7 +23,8 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 /**
  * The API base URL: the config's `github.apiUrl`, else the `GITHUB_API_URL` environment variable
  * (GitHub Actions sets it, also on GitHub Enterprise), else {@link DEFAULT_API_URL}. No trailing `/`.
- * Throws `bad-input` when GITHUB_API_URL is used and is not an http(s) URL.
+ * Throws `bad-input` when GITHUB_API_URL is used and is not an http(s) URL, and for a plain http
+ * URL of another host than localhost (the token would travel unencrypted).
  */
 export function resolveApiUrl(
   configUrl: string | undefined,
@@ -34,6 +37,16 @@ export function resolveApiUrl(
       'bad-input',
       `GITHUB_API_URL must be an http(s) URL such as https://api.github.com, got ${JSON.stringify(fromEnv.slice(0, 60))}`,
       { field: 'GITHUB_API_URL', value: fromEnv.slice(0, 60) },
+    );
+  }
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname)) {
+    const field = configUrl ? 'github.apiUrl' : 'GITHUB_API_URL';
+    throw new BarometerError(
+      'bad-input',
+      `${field} ${url} is plain http, which would send the token unencrypted; use https ` +
+        '(plain http is accepted only for localhost)',
+      { field, value: url },
     );
   }
   return url.replace(/\/+$/, '');
@@ -50,9 +63,19 @@ export interface CreateOctokitOptions extends RequestPolicyOptions {
   clock: Clock;
   /** Default: a real `setTimeout` sleep. */
   sleep?: Sleep;
-  /** Default: the global `fetch`. */
+  /** Default: the global `fetch`. Every request goes through {@link guardedFetch}. */
   fetch?: typeof fetch;
+  /** Bounds of each request. Default: {@link DEFAULT_FETCH_LIMITS}. */
+  limits?: FetchLimits;
+  /**
+   * The longest wait for a rate limit, in milliseconds; a limit that resets later stops the run
+   * with a `github` error (what was stored stays, and the next run carries on). Default: 90 min.
+   */
+  longestWaitMs?: number;
 }
+
+/** The longest rate-limit wait by default: GitHub's primary limit resets within the hour. */
+export const DEFAULT_LONGEST_WAIT_MS = 90 * 60 * 1000;
 
 /** The Octokit type Barometer uses. */
 export type BarometerOctokit = InstanceType<typeof Octokit>;
@@ -101,8 +124,16 @@ export function createOctokit(options: CreateOctokitOptions): BarometerOctokit {
     baseUrl: options.baseUrl,
     userAgent: 'barometer',
     log,
-    request: { ...(options.fetch ? { fetch: options.fetch } : {}), log },
+    request: {
+      fetch: guardedFetch(
+        options.fetch ?? globalThis.fetch,
+        options.baseUrl,
+        options.limits ?? DEFAULT_FETCH_LIMITS,
+      ),
+      log,
+    },
   });
+  const longestWaitMs = options.longestWaitMs ?? DEFAULT_LONGEST_WAIT_MS;
 
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const parsed = octokit.request.endpoint.parse(requestOptions);
@@ -112,10 +143,24 @@ export function createOctokit(options: CreateOctokitOptions): BarometerOctokit {
       try {
         return await request(requestOptions);
       } catch (error) {
+        // guardedFetch's refusals (another host, a body too big) are final, not network trouble.
+        const cause = (error as { cause?: unknown } | null)?.cause;
+        if (isBarometerError(cause)) throw cause;
         const failure = toFailure(error);
         if (!failure) throw error;
         const decision = decide(failure, counts, clock(), policy);
         if (!decision.retry) throw error;
+        if (decision.kind !== 'transient' && decision.waitMs > longestWaitMs) {
+          const until = new Date(clock().getTime() + decision.waitMs);
+          throw new BarometerError(
+            'github',
+            `GitHub's rate limit at ${endpoint} lifts at ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+              `in ${describeWait(decision.waitMs)}: longer than the longest wait ` +
+              `(${describeWait(longestWaitMs)}, github.longestWaitMinutes); what was collected is kept, ` +
+              'and collect carries on from there when run again after that time',
+            { endpoint, waitMs: decision.waitMs },
+          );
+        }
         if (decision.kind === 'transient') counts.transientRetries++;
         else counts.rateLimitWaits++;
         reportWait(

@@ -2,6 +2,7 @@
  * The GitHub endpoints the collector reads, and the one place their JSON enters Barometer: every
  * field that is stored is checked here ({@link JsonAt}); everything else in a response is ignored.
  */
+import { BarometerError } from '../../src/lib/errors.ts';
 import type { BarometerOctokit } from './create-octokit.ts';
 import { JsonAt } from './github-json.ts';
 import { isRateLimit } from './request-policy.ts';
@@ -99,9 +100,14 @@ export class GitHubApi {
   /** Requests sent (pages count one each), for the summary line. */
   requests = 0;
 
+  /**
+   * `scrub` cleans every string read from a response before it is used (the token's scrubber);
+   * default: none.
+   */
   constructor(
     private readonly octokit: BarometerOctokit,
     private readonly baseUrl: string,
+    private readonly scrub: (text: string) => string = (text) => text,
   ) {}
 
   private label(method: string, url: string): string {
@@ -111,16 +117,20 @@ export class GitHubApi {
   private async get(route: string, params: Record<string, string | number>): Promise<JsonAt> {
     this.requests++;
     const response = await this.octokit.request(`GET ${route}`, params);
-    return new JsonAt(response.data as unknown, this.label('GET', response.url), '');
+    return new JsonAt(response.data as unknown, this.label('GET', response.url), '', this.scrub);
   }
 
-  /** Each page of a list endpoint, following `Link: rel="next"`; stop early by breaking out. */
+  /**
+   * Each page of a list endpoint, following `Link: rel="next"`; stop early by breaking out. A link
+   * back to a page already read throws `github` (a server in a loop would never end the walk).
+   */
   private async *pages(
     route: string,
     params: Record<string, string | number>,
   ): AsyncGenerator<JsonAt[]> {
     const iterable = this.octokit.paginate.iterator(`GET ${route}`, { ...params, per_page: 100 });
     const iterator = iterable[Symbol.asyncIterator]();
+    const seen = new Set<string>();
     for (;;) {
       this.requests++;
       const next = await iterator.next();
@@ -128,7 +138,17 @@ export class GitHubApi {
         this.requests--;
         return;
       }
-      yield new JsonAt(next.value.data as unknown, this.label('GET', next.value.url), '').items();
+      const label = this.label('GET', next.value.url);
+      if (seen.has(next.value.url)) {
+        throw new BarometerError(
+          'github',
+          `GitHub API ${label}: the next-page link leads back to a page already read; ` +
+            'the server is in a loop, so Barometer stops here',
+          { endpoint: label },
+        );
+      }
+      seen.add(next.value.url);
+      yield new JsonAt(next.value.data as unknown, label, '', this.scrub).items();
     }
   }
 

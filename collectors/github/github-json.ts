@@ -20,18 +20,21 @@ function shown(value: unknown): string {
 
 /** A JSON value at a known place: `endpoint` and the field path inside the response. */
 export class JsonAt {
+  /** `scrub` cleans every string read (e.g. of a token the server echoed); default: none. */
   constructor(
     readonly value: unknown,
     readonly endpoint: string,
     readonly path: string,
+    readonly scrub: (text: string) => string = (text) => text,
   ) {}
 
   /** Throws the one error that names the endpoint, the field and the value. */
   fail(expected: string, value: unknown = this.value, path = this.path): never {
+    const got = this.scrub(shown(value));
     throw new BarometerError(
       'github',
-      `GitHub API ${this.endpoint}: field "${path || '(response)'}" must be ${expected}, got ${shown(value)}`,
-      { endpoint: this.endpoint, field: path, value: shown(value) },
+      `GitHub API ${this.endpoint}: field "${path || '(response)'}" must be ${expected}, got ${got}`,
+      { endpoint: this.endpoint, field: path, value: got },
     );
   }
 
@@ -39,7 +42,7 @@ export class JsonAt {
     const path =
       typeof key === 'number' ? `${this.path}[${key}]` : this.path ? `${this.path}.${key}` : key;
     const object = this.value as Record<string | number, unknown>;
-    return new JsonAt(object[key], this.endpoint, path);
+    return new JsonAt(object[key], this.endpoint, path, this.scrub);
   }
 
   /** The field `key` of this object (throws when this is not an object). */
@@ -61,16 +64,16 @@ export class JsonAt {
     return this.value === null || this.value === undefined;
   }
 
-  /** A string (empty allowed). */
+  /** A string (empty allowed), scrubbed. */
   string(): string {
     if (typeof this.value !== 'string') this.fail('a string');
-    return this.value;
+    return this.scrub(this.value);
   }
 
-  /** A non-empty string. */
+  /** A non-empty string, scrubbed. */
   name(): string {
     if (typeof this.value !== 'string' || this.value === '') this.fail('a non-empty string');
-    return this.value;
+    return this.scrub(this.value);
   }
 
   /** A string, or null when null or absent. */

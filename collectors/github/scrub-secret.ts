@@ -7,10 +7,26 @@ import type { Logger } from '../../src/lib/effects.ts';
 /** What stands in for the token wherever it would have appeared. */
 export const REDACTED = '[token]';
 
-/** `text` with every occurrence of `secret` (when non-empty) replaced by {@link REDACTED}. */
+/** The shortest start of the token that is scrubbed too (a message cut short shows only a start). */
+export const SECRET_PREFIX = 8;
+
+/**
+ * `text` with every occurrence of `secret` (when non-empty), and of any start of it of at least
+ * {@link SECRET_PREFIX} characters, replaced by {@link REDACTED}.
+ */
 export function scrubSecret(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  return text.split(secret).join(REDACTED);
+  if (secret.length <= SECRET_PREFIX) return text.split(secret).join(REDACTED);
+  const start = secret.slice(0, SECRET_PREFIX);
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, from)) {
+    let end = at + SECRET_PREFIX;
+    while (end < text.length && end - at < secret.length && text[end] === secret[end - at]) end++;
+    out += text.slice(from, at) + REDACTED;
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 /** A logger that scrubs `secret` from every line before passing it on to `logger`. */

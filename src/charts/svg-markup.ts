@@ -3,6 +3,7 @@
  * into standalone SVG: the theme's concrete colours instead of CSS variables, no Svelte comments,
  * rounded coordinates, and text that any XML parser accepts. Pure string functions.
  */
+import { showControlCharacters } from '../lib/control-characters.ts';
 import { cssVariables, type Theme } from './palette.ts';
 
 /** A start or end tag, quoted attribute values (which may hold `>`) included. */
@@ -53,15 +54,17 @@ export function roundAttributes(markup: string): string {
 /**
  * Standalone SVG markup of a rendered chart for `theme`: Svelte's comments removed, colours
  * resolved, coordinates rounded, and `>` escaped in text and attribute values (XML forbids `]]>`
- * in text, and no `>` from the data is left for a careless consumer to misread).
+ * in text, and no `>` from the data is left for a careless consumer to misread). Control
+ * characters from the data, which XML forbids, are shown as symbols (see showControlCharacters).
  */
 export function standaloneMarkup(markup: string, theme: Theme): string {
   // Data strings are escaped, so `<!--` only ever starts one of Svelte's own comments.
   const bare = markup.replace(/<!--[\s\S]*?-->/g, '').trim();
+  const xmlText = (text: string) => showControlCharacters(text.replace(/>/g, '&gt;'));
   const xmlSafe = mapMarkup(
     bare,
-    (tag) => tag.replace(/="([^"]*)"/g, (_m, value: string) => `="${value.replace(/>/g, '&gt;')}"`),
-    (text) => text.replace(/>/g, '&gt;'),
+    (tag) => tag.replace(/="([^"]*)"/g, (_m, value: string) => `="${xmlText(value)}"`),
+    xmlText,
   );
   return roundAttributes(resolveCssVariables(xmlSafe, theme));
 }

@@ -24,8 +24,16 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `vite build` writes the dashboard. */
 export const DASHBOARD_DIST = join(PACKAGE_ROOT, 'dist', 'dashboard');
 
-const STAMP = join(PACKAGE_ROOT, 'dist', 'dashboard-build.json');
-const LOCK = join(PACKAGE_ROOT, 'dist', '.dashboard-build.lock');
+/** The build, its stamp and its lock under a build folder (default: `dist/` of the package). */
+function buildPaths(buildRoot: string) {
+  return {
+    root: buildRoot,
+    dashboard: join(buildRoot, 'dashboard'),
+    stamp: join(buildRoot, 'dashboard-build.json'),
+    lock: join(buildRoot, '.dashboard-build.lock'),
+  };
+}
+type BuildPaths = ReturnType<typeof buildPaths>;
 /** What the bundle is made from. */
 const SOURCES = ['src/dashboard', 'src/charts', 'src/lib', 'vite.config.ts', 'package.json'];
 
@@ -53,10 +61,10 @@ export function dashboardSourceHash(): string {
   return hash.digest('hex');
 }
 
-function isFresh(hash: string): boolean {
-  if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) return false;
+function isFresh(paths: BuildPaths, hash: string): boolean {
+  if (!existsSync(join(paths.dashboard, 'index.html'))) return false;
   try {
-    return JSON.parse(readFileSync(STAMP, 'utf8')).hash === hash;
+    return JSON.parse(readFileSync(paths.stamp, 'utf8')).hash === hash;
   } catch {
     return false;
   }
@@ -64,21 +72,39 @@ function isFresh(hash: string): boolean {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** The one line for a build folder Barometer cannot write (an install owned by another user). */
+function unwritable(paths: BuildPaths, cause: unknown): BarometerError {
+  const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  return new BarometerError(
+    'bad-input',
+    `the dashboard must be built, and ${paths.root} cannot be written (${reason}); ` +
+      'run `npm run build` there once as the user who installed Barometer',
+    { file: paths.root },
+    { cause },
+  );
+}
+
 /** Takes the build lock (a folder: creating it is atomic); waits while another process builds. */
-async function lock(hash: string): Promise<boolean> {
-  mkdirSync(join(PACKAGE_ROOT, 'dist'), { recursive: true });
+async function lock(paths: BuildPaths, hash: string): Promise<boolean> {
+  try {
+    mkdirSync(paths.root, { recursive: true });
+  } catch (cause) {
+    throw unwritable(paths, cause);
+  }
   for (let waited = 0; ; waited += 250) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(paths.lock);
       return true;
-    } catch {
-      if (isFresh(hash)) return false;
-      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    } catch (cause) {
+      // Only a lock that exists means another build; anything else would never clear.
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(paths, cause);
+      if (isFresh(paths, hash)) return false;
+      const age = Date.now() - (statSync(paths.lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       // A lock older than five minutes was left by a build that died.
-      if (age > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (age > 300_000) rmSync(paths.lock, { recursive: true, force: true });
       if (waited > 600_000) {
-        throw new BarometerError('bad-input', `another dashboard build holds ${LOCK}`, {
-          file: LOCK,
+        throw new BarometerError('bad-input', `another dashboard build holds ${paths.lock}`, {
+          file: paths.lock,
         });
       }
       await sleep(250);
@@ -88,20 +114,30 @@ async function lock(hash: string): Promise<boolean> {
 
 /**
  * Returns the built dashboard's folder, building it first when missing or stale. Concurrent calls
- * (several commands, test files) build once.
+ * (several commands, test files) build once. `buildRoot` (default: the package's `dist/`) holds
+ * the build, its stamp and its lock. Throws `bad-input` naming the folder when it must build and
+ * cannot write there.
  */
-export async function ensureDashboardBuild(logger: Logger): Promise<string> {
+export async function ensureDashboardBuild(
+  logger: Logger,
+  buildRoot = join(PACKAGE_ROOT, 'dist'),
+): Promise<string> {
+  const paths = buildPaths(buildRoot);
   const hash = dashboardSourceHash();
-  if (isFresh(hash)) return DASHBOARD_DIST;
-  if (!(await lock(hash))) return DASHBOARD_DIST;
+  if (isFresh(paths, hash)) return paths.dashboard;
+  if (!(await lock(paths, hash))) return paths.dashboard;
   try {
-    if (isFresh(hash)) return DASHBOARD_DIST;
+    if (isFresh(paths, hash)) return paths.dashboard;
     logger.info('building the dashboard (once, and after its sources change)…');
     const { build } = await import('vite');
-    await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    writeFileSync(STAMP, `${JSON.stringify({ hash })}\n`);
-    return DASHBOARD_DIST;
+    await build({
+      configFile: join(PACKAGE_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: paths.dashboard },
+    });
+    writeFileSync(paths.stamp, `${JSON.stringify({ hash })}\n`);
+    return paths.dashboard;
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(paths.lock, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { showControlCharacters } from '../lib/control-characters.ts';
 import { BarometerError, type ErrorCode } from '../lib/errors.ts';
 import { systemClock, type Logger } from '../lib/effects.ts';
 import type { CommandContext } from './command.ts';
@@ -39,12 +40,17 @@ export type MainOptions = Partial<Omit<CommandContext, 'argv' | 'verbose' | 'log
 export async function main(args: string[], options: MainOptions = {}): Promise<number> {
   const verbose = args.includes('--verbose');
   const argv = args.filter((arg) => arg !== '--verbose');
-  const stdout = options.stdout ?? process.stdout;
+  // Names and subjects from the data reach the terminal only through these, with their control
+  // characters (an escape sequence could rewrite the screen) shown as symbols. The progress bar
+  // writes its own escape sequences to `stderr` directly.
+  const rawStdout = options.stdout ?? process.stdout;
+  const stdout = { write: (text: string) => rawStdout.write(showControlCharacters(text)) };
   const stderr = options.stderr ?? process.stderr;
+  const say = (text: string) => void stderr.write(`${showControlCharacters(text)}\n`);
   const logger: Logger = {
-    info: (message) => void stderr.write(`${message}\n`),
-    warn: (message) => void stderr.write(`warning: ${message}\n`),
-    debug: (message) => void (verbose && stderr.write(`${message}\n`)),
+    info: (message) => say(message),
+    warn: (message) => say(`warning: ${message}`),
+    debug: (message) => void (verbose && say(message)),
   };
   const name = argv[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -77,15 +83,18 @@ export async function main(args: string[], options: MainOptions = {}): Promise<n
     return (await command.run(context)) ?? 0;
   } catch (error) {
     if (error instanceof BarometerError) {
-      stderr.write(`barometer ${name}: ${error.message}\n`);
-      if (verbose) stderr.write(`${describeCauses(error)}\n`);
+      say(`barometer ${name}: ${error.message}`);
+      // A map with many bad lines: the message names the first, --verbose lists every one.
+      const problems = error.data.problems;
+      if (verbose && Array.isArray(problems)) for (const problem of problems) say(`  ${problem}`);
+      if (verbose) say(describeCauses(error));
       return EXIT_CODES[error.code];
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    stderr.write(
-      `barometer ${name}: unexpected error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`,
+    say(
+      `barometer ${name}: unexpected error: ${message}${verbose ? '' : ' (run with --verbose for details)'}`,
     );
-    if (verbose) stderr.write(`${describeCauses(error)}\n`);
+    if (verbose) say(describeCauses(error));
     return 1;
   }
 }

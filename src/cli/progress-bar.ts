@@ -3,6 +3,7 @@
  * a bar, items done, items per second and time left. Without a terminal (CI, pipes): nothing live,
  * only the lines the caller prints when each part is done.
  */
+import { showControlCharacters } from '../lib/control-characters.ts';
 import type { Clock } from '../lib/effects.ts';
 
 /** Where the bar is drawn: a stream, with `isTTY` when it is a terminal. */
@@ -109,7 +110,8 @@ export function createProgressBar(
       if (!live || now - lastDraw < interval) return;
       lastDraw = now;
       const width = Math.max(40, (stream.columns ?? 80) - 1);
-      stream.write(`\r\x1b[K${formatProgress(state, (now - start) / 1000, width)}`);
+      const text = formatProgress(state, (now - start) / 1000, width);
+      stream.write(`\r\x1b[K${showControlCharacters(text, '')}`);
       drawn = true;
     },
     finish(line) {
@@ -117,7 +119,7 @@ export function createProgressBar(
       drawn = false;
       start = null;
       lastDraw = -Infinity;
-      if (line !== undefined) stream.write(`${line}\n`);
+      if (line !== undefined) stream.write(`${showControlCharacters(line, '')}\n`);
     },
   };
 }

@@ -173,6 +173,7 @@ function emptyConfig(name: string, repositories: RepositoryConfig[]): ProjectCon
       organisations: {},
     },
     github: { orgs: [], repos: [] },
+    lists: [],
     colours: {},
   };
 }
@@ -217,6 +218,10 @@ function readConfig(file: string, shown: string): ProjectConfig {
     repositories: config.repositories.map((r) => ({
       ...r,
       source: isRemoteSource(r.source) ? r.source : absolute(base, r.source),
+    })),
+    lists: config.lists.map((l) => ({
+      ...l,
+      source: isRemoteSource(l.source) ? l.source : absolute(base, l.source),
     })),
     affiliations: {
       ...a,

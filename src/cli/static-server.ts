@@ -1,7 +1,8 @@
 /**
  * A small static file server on 127.0.0.1 for the dashboard: the built app and the data export,
- * nothing else. GET and HEAD only, no directory listings, no path outside its folders; hashed
- * assets are cached for good, everything else revalidated with an ETag.
+ * nothing else. GET and HEAD only, no directory listings, no path outside its folders, no answer to
+ * a `Host` that is not this machine; hashed assets are cached for good, everything else
+ * revalidated with an ETag.
  */
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -80,9 +81,30 @@ export function resolveStaticPath(
   return null;
 }
 
+/**
+ * True when a request's `Host` header names this machine: `localhost` (or a name under it),
+ * 127.x.x.x or `[::1]`, with any port. A page on another site that rebinds its own name to
+ * 127.0.0.1 (DNS rebinding) sends its own name, and is refused.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '[::1]' ||
+    /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(name)
+  );
+}
+
 function handle(roots: readonly StaticRoot[], request: IncomingMessage, response: ServerResponse) {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
+  if (!isLoopbackHost(request.headers.host)) {
+    response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('this server answers only to localhost and 127.0.0.1\n');
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
     response.end('method not allowed\n');

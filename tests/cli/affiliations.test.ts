@@ -255,7 +255,11 @@ describe('barometer affiliations unknown', () => {
     const refused = await run('apply', DB, '--email-map', 'maps/todo');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      'barometer affiliations: maps/todo:4: organisation not filled in ("?") (and 5 more problems)\n',
+      'barometer affiliations: maps/todo:4: organisation not filled in ("?") (and 5 more problems; --verbose lists them all)\n',
+    );
+    const listed = await run('apply', DB, '--email-map', 'maps/todo', '--verbose');
+    expect(listed.stderr.split('\n').filter((line) => line.startsWith('  maps/todo:'))).toEqual(
+      [4, 5, 6, 7, 8, 9].map((line) => `  maps/todo:${line}: organisation not filled in ("?")`),
     );
   });
 

@@ -237,7 +237,7 @@ describe('barometer collect errors: one line and a non-zero exit', () => {
     const run = await collect([repo.dir, '--db', 'a-file/x.duckdb'], cwd);
     expect(run.code).toBe(5);
     expect(run.stderr).toMatch(
-      /^barometer collect: cannot open database .*a-file\/x\.duckdb: .*\n$/,
+      /^barometer collect: --db .*a-file\/x\.duckdb: cannot write there \(a file is in the way\)\n$/,
     );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -259,6 +259,26 @@ export class GitFixture {
   }
 
   /**
+   * Appends a commit object written byte for byte, however malformed (`git hash-object --literally`
+   * checks nothing): `headers` are the lines after `tree` and `parent` (the current tree and head),
+   * each ending with a newline, e.g. an `author` line with a negative timestamp or a NUL byte. Moves the branch to it and
+   * returns its id.
+   */
+  rawCommit(headers: string | Buffer, message: string | Buffer): string {
+    const tree = this.git(['write-tree']);
+    const parent = this.tryRev('HEAD');
+    const text = Buffer.concat([
+      Buffer.from(`tree ${tree}\n${parent ? `parent ${parent}\n` : ''}`),
+      Buffer.from(headers),
+      Buffer.from('\n'),
+      Buffer.from(message),
+    ]);
+    const id = this.git(['hash-object', '-t', 'commit', '--literally', '-w', '--stdin'], {}, text);
+    this.git(['update-ref', 'HEAD', id]);
+    return this.sync(true);
+  }
+
+  /**
    * Appends `count` commits to the current branch in one `git fast-import` run (fast: thousands of
    * commits a second), each from `make(i)`: message, text files to write, optional author and
    * date (default: the fixture's clock). Returns the new head's id.

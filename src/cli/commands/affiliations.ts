@@ -169,12 +169,15 @@ const percent = (part: number, whole: number) =>
 
 /** One line saying what an apply produced. */
 export function formatApplySummary(summary: ApplySummary, database: string): string {
-  const contributions = summary.commits + summary.trailerReviews + summary.githubReviews;
+  const mail = summary.mailReviews ?? 0;
+  const reviews = summary.trailerReviews + summary.githubReviews + mail;
+  const contributions = summary.commits + reviews;
   const maps = summary.maps.length;
   return (
     `applied ${maps} map${maps === 1 ? '' : 's'} to ${database}: ${summary.commits} commits, ` +
-    `${summary.trailerReviews + summary.githubReviews} reviews (${summary.trailerReviews} from trailers, ` +
-    `${summary.githubReviews} from GitHub), ${summary.people} people; Unknown: ${summary.unknown} ` +
+    `${reviews} reviews (${summary.trailerReviews} from trailers, ` +
+    `${summary.githubReviews} from GitHub${mail > 0 ? `, ${mail} from mailing lists` : ''}), ` +
+    `${summary.people} people; Unknown: ${summary.unknown} ` +
     `(${percent(summary.unknown, contributions)} of contributions)\n`
   );
 }

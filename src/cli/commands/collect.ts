@@ -3,8 +3,9 @@
  * of every repository of a project into DuckDB, incrementally.
  */
 import * as fs from 'node:fs';
-import { join } from 'node:path';
-import type { RepositoryConfig } from '../../lib/config/project-config.ts';
+import { dirname, join } from 'node:path';
+import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
@@ -19,9 +20,12 @@ import {
 } from '../../../collectors/github/collect-github.ts';
 import { applyAffiliations, type ApplySummary } from '../../lib/identity/apply-affiliations.ts';
 import { formatCount, plural } from '../../lib/report/format-figures.ts';
+import { collectLists, type ListCollectResult } from '../../../collectors/mail/collect-lists.ts';
+import { mailLines } from '../mail-lines.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
+import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
 import {
   afterRepository,
@@ -43,7 +47,7 @@ Mines git history into DuckDB (data/<name>.duckdb unless --db says otherwise). W
 mines the git repository holding the current folder. Later runs add only new commits.
 
   PATH-OR-URL          a work tree, a bare repository, or an http(s) URL (cloned into data/repos/)
-  CONFIG               a project config (.json) naming the project's repositories
+  CONFIG               a project config (.json) naming the project's repositories (and lists)
   DATABASE             a .duckdb made by collect: mines its repositories again
 
 Options:
@@ -105,7 +109,25 @@ async function repositoriesOf(
   const rows = await db.query<{ name: string; source: string; branch: string }>(
     'SELECT name, source, branch FROM repositories ORDER BY name',
   );
+  for (const row of rows) {
+    // A database can come from anywhere: its names name cache folders too.
+    if (!isRepositoryName(row.name)) {
+      throw new BarometerError(
+        'database',
+        `${target.databasePath}: repositories.name ${JSON.stringify(row.name)} must be ${REPOSITORY_NAME_RULE}`,
+        { file: target.databasePath, field: 'repositories.name', value: row.name },
+      );
+    }
+  }
   return rows.map((row) => ({ name: row.name, source: row.source, branch: row.branch }));
+}
+
+/** The lists to read: the config's, or for a database target the ones it already holds. */
+async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListConfig[]> {
+  if (target.kind !== 'database') return target.config.lists;
+  return db.query<ListConfig>(
+    `SELECT list AS name, source FROM mail_sources GROUP BY list, source ORDER BY min(last_collected_at), list`,
+  );
 }
 
 /** What a collect run did, for the summary line and for callers that chain more work. */
@@ -114,6 +136,8 @@ export interface CollectRunResult {
   results: CollectResult[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
   github: GitHubCollectSummary;
+  /** The config's mailing lists, collected after its repositories. */
+  lists: ListCollectResult[];
   /** The re-resolution of people and organisations that ends every run. */
   affiliations: ApplySummary;
   /** Code size of each repository, when the config has `codeSize` (docs/code-size.md). */
@@ -147,9 +171,12 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   const codeSize: CodeSizeResult[] = [];
   let areas: AreasSummary;
   const started = context.clock();
+  // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
+  makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
   const db = await openNodeDatabase(target.databasePath);
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
+  let lists: ListCollectResult[] = [];
   const bar = createProgressBar(context.stderr, { clock: context.clock });
   const results: CollectResult[] = [];
   try {
@@ -161,8 +188,9 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       );
     }
     const repositories = await repositoriesOf(target, db);
+    const mailLists = await listsOf(target, db);
     const { orgs, repos } = target.config.github;
-    if (repositories.length === 0 && orgs.length + repos.length === 0) {
+    if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
     for (const repository of repositories) {
@@ -207,6 +235,26 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       });
       if (counted) codeSize.push(counted);
     }
+    if (mailLists.length > 0) {
+      lists = await collectLists({
+        db,
+        lists: mailLists,
+        engine: flags.engine,
+        fs,
+        logger: context.logger,
+        clock: context.clock,
+        cacheDir: join(context.cwd, 'data', 'repos'),
+        onProgress: (p) =>
+          bar.update({
+            label: p.list,
+            phase: p.phase === 'fetching' ? 'fetching' : 'reading messages',
+            done: p.done,
+            total: p.total,
+            unit: 'messages',
+          }),
+      }).finally(() => bar.finish());
+      for (const line of mailLines(lists)) context.stderr.write(`${line}\n`);
+    }
     github = await collectGitHub({
       db,
       config: target.config.github,
@@ -233,7 +281,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     collectedAt: finished.toISOString(),
   });
   const seconds = (finished.getTime() - started.getTime()) / 1000;
-  return { target, results, github, affiliations, codeSize, areas, seconds };
+  return { target, results, github, lists, affiliations, codeSize, areas, seconds };
 }
 
 /** The summary line: repositories, commits added, time and the engine path taken. */
@@ -250,7 +298,7 @@ export function summaryLine(run: CollectRunResult): string {
 
 /** The second summary line: who was resolved, and how much is left for a person to map. */
 export function affiliationLine(summary: ApplySummary): string {
-  const reviews = summary.trailerReviews + summary.githubReviews;
+  const reviews = summary.trailerReviews + summary.githubReviews + (summary.mailReviews ?? 0);
   const share = (part: number, whole: number) =>
     `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
   const people = `${formatCount(summary.people)} ${summary.people === 1 ? 'person' : 'people'}`;
@@ -273,6 +321,31 @@ export function undatedLine(commits: number): string {
   );
 }
 
+/** Unreadable commits named in {@link unreadableLine} before the rest are only counted. */
+const UNREADABLE_NAMED = 20;
+
+/**
+ * The line that counts and names the commits no engine could read (no readable author or
+ * committer time), which were left out; null when there were none.
+ */
+export function unreadableLine(results: readonly CollectResult[]): string | null {
+  // By id, so both engines (which read in different orders) print the same line.
+  const all = results.flatMap((r) =>
+    r.unreadable
+      .map((u) => ({ ...u, repository: r.repository }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  );
+  if (all.length === 0) return null;
+  const named = all
+    .slice(0, UNREADABLE_NAMED)
+    .map((u) => `${u.repository} ${u.id.slice(0, 12)} (${u.reason})`);
+  const more = all.length > UNREADABLE_NAMED ? `, and ${all.length - UNREADABLE_NAMED} more` : '';
+  return (
+    `${plural(all.length, 'commit')} could not be ` +
+    `read and ${all.length === 1 ? 'was' : 'were'} not stored: ${named.join(', ')}${more}`
+  );
+}
+
 /** `barometer collect`. */
 export const command: Command = {
   summary: 'mine git history into DuckDB',
@@ -283,6 +356,8 @@ export const command: Command = {
     if (run.target.config.areas) context.stdout.write(`${areasLine(run.areas)}\n`);
     const undated = run.affiliations.undatedCommits ?? 0;
     if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
+    const unreadable = unreadableLine(run.results);
+    if (unreadable) context.logger.warn(unreadable);
     return 0;
   },
 };

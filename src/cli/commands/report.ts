@@ -18,6 +18,7 @@ import { renderMarkdown } from '../../lib/report/render-markdown.ts';
 import { renderText } from '../../lib/report/render-text.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { asOutputFailure, makeOutputFolder } from '../output-folder.ts';
 import { parseTargetArguments, resolveProjectTarget } from '../project-target.ts';
 import {
   FIGURE_OPTIONS,
@@ -211,10 +212,15 @@ export const command: Command = {
     const { report, flags, config } = await runReport(context);
     context.stdout.write(renderText(report));
     const dir = flags.out ? resolve(context.cwd, flags.out) : undefined;
-    const drawn = await writeReportFigures(report, flags, dir, config);
-    if (dir) {
-      const written = writeReportFiles(report, dir, drawn.figures);
-      context.logger.info(`wrote ${written.length + drawn.files.length} files to ${dir}`);
+    if (dir) makeOutputFolder(dir, '--out', flags.out);
+    try {
+      const drawn = await writeReportFigures(report, flags, dir, config);
+      if (dir) {
+        const written = writeReportFiles(report, dir, drawn.figures);
+        context.logger.info(`wrote ${written.length + drawn.files.length} files to ${dir}`);
+      }
+    } catch (error) {
+      throw dir ? asOutputFailure('--out', flags.out!, dir, error) : error;
     }
     return 0;
   },

@@ -2,10 +2,11 @@
  * `barometer site [CONFIG-OR-DB] --out DIR`: the dashboard as a static site (HTML, JavaScript,
  * WebAssembly, the data as Arrow files) that any static host can serve as it is.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BarometerError } from '../../lib/errors.ts';
 import type { Command } from '../command.ts';
+import { asOutputFailure, makeOutputFolder } from '../output-folder.ts';
 import { ensureDashboardBuild } from '../dashboard-build.ts';
 import { prepareDashboardData, splitArguments } from '../dashboard-data.ts';
 
@@ -68,10 +69,15 @@ export const command: Command = {
       );
     }
     const dist = await ensureDashboardBuild(context.logger);
-    rmSync(join(out, 'assets'), { recursive: true, force: true });
-    mkdirSync(out, { recursive: true });
-    const data = await prepareDashboardData(context, targetArgv, join(out, 'data'));
-    cpSync(dist, out, { recursive: true });
+    makeOutputFolder(out, '--out', outArg);
+    let data: Awaited<ReturnType<typeof prepareDashboardData>>;
+    try {
+      rmSync(join(out, 'assets'), { recursive: true, force: true });
+      data = await prepareDashboardData(context, targetArgv, join(out, 'data'));
+      cpSync(dist, out, { recursive: true });
+    } catch (error) {
+      throw asOutputFailure('--out', outArg, out, error);
+    }
     const rows = data.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     context.stdout.write(
       `wrote the ${data.manifest.project} dashboard to ${outArg}: ${data.manifest.tables.length} tables, ` +

@@ -9,6 +9,7 @@ import {
   type AreasConfig,
   type CodeSizeConfig,
 } from './code-size-config.ts';
+import { isRepositoryName, REPOSITORY_NAME_RULE, toRepositoryName } from './repository-name.ts';
 
 /** One repository of a project. */
 export interface RepositoryConfig {
@@ -45,6 +46,15 @@ export interface GitHubConfig {
   repos: string[];
   /** API base URL for GitHub Enterprise. Default: GITHUB_API_URL, else https://api.github.com. */
   apiUrl?: string;
+  /**
+   * Seconds a request may go without a byte (a whole answer may take ten times as long) before it
+   * fails and is retried. Default: 30.
+   */
+  timeoutSeconds?: number;
+  /** Minutes Barometer waits at most for a rate limit; a later reset stops the run. Default: 90. */
+  longestWaitMinutes?: number;
+  /** Megabytes one response may hold. Default: 64. */
+  maxResponseMegabytes?: number;
 }
 
 /**
@@ -53,6 +63,25 @@ export interface GitHubConfig {
  * no figure reads it yet.
  */
 export type SubprojectsConfig = Record<string, string[]>;
+
+/** The GitHub bounds a config may set, with the largest value each accepts. */
+const GITHUB_BOUNDS = {
+  timeoutSeconds: 3600,
+  longestWaitMinutes: 7 * 24 * 60,
+  maxResponseMegabytes: 4096,
+} as const;
+
+/** One mailing list archive of a project. */
+export interface ListConfig {
+  /**
+   * A public-inbox epoch (a git repository, local or an http(s) URL), a v2 inbox folder holding
+   * `git/0.git`, `git/1.git`, …, or an mbox file. Several entries may share one name (one per
+   * epoch served over http).
+   */
+  source: string;
+  /** The list's name, used as the `list` column. Default: the source's last path segment. */
+  name: string;
+}
 
 /** A validated project config. */
 export interface ProjectConfig {
@@ -63,6 +92,8 @@ export interface ProjectConfig {
   subprojects: SubprojectsConfig;
   affiliations: AffiliationsConfig;
   github: GitHubConfig;
+  /** Mailing list archives, collected after the repositories. Default: none. */
+  lists: ListConfig[];
   /** Brand colours by organisation name (CSS colours), kept across every figure. */
   colours: Record<string, string>;
   /** The project's areas; undefined: each top-level folder is one (docs/areas.md). */
@@ -114,7 +145,7 @@ export function checkKeys(
 export function defaultRepositoryName(source: string): string {
   const trimmed = source.replace(/[/\\]+$/, '');
   const last = trimmed.split(/[/\\:]/).pop() ?? trimmed;
-  return last.replace(/\.git$/, '') || 'repository';
+  return toRepositoryName(last.replace(/\.git$/, ''));
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -150,12 +181,67 @@ function parseSubprojects(file: string, value: Json): SubprojectsConfig {
   return out;
 }
 
+/** Deepest nesting of objects and lists a config may have (a real one needs four). */
+const MAX_DEPTH = 64;
+
+/** True when the JSON `text` nests objects and lists deeper than `limit` (strings skipped). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: skip to its closing quote, past escaped characters.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92) i++;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** An inline map key: an e-mail address or a domain, without white space or angle brackets. */
+const ADDRESS_OR_DOMAIN = /^[^\s<>]*[.@][^\s<>]*$/;
+
+/** The `lists` section: `[{"source": PATH-OR-URL, "name": NAME}]` (a bare string is a source). */
+function parseLists(file: string, value: Json): ListConfig[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(file, 'lists', 'a list of {"source", "name"}', value);
+  return value.map((raw, i): ListConfig => {
+    const at = `lists[${i}]`;
+    const entry = typeof raw === 'string' ? { source: raw } : raw;
+    if (!isObject(entry)) fail(file, at, 'a path, a URL, or {"source", "name"}', raw);
+    checkKeys(file, `${at}.`, entry, ['source', 'name']);
+    if (typeof entry.source !== 'string' || !entry.source.trim())
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source) && !/^https?:\/\//i.test(entry.source))
+      fail(file, `${at}.source`, 'a path or an http(s) URL', entry.source);
+    if (
+      entry.name !== undefined &&
+      (typeof entry.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/.test(entry.name))
+    ) {
+      fail(file, `${at}.name`, 'a name of letters, digits, ".", "_", "@", "+" or "-"', entry.name);
+    }
+    const name = (entry.name as string | undefined) ?? defaultRepositoryName(entry.source);
+    return { source: entry.source, name };
+  });
+}
+
 /**
  * Parses and validates a project config. Throws `bad-input` naming the file, the field and what
  * was expected, e.g. `xen.json: field "repositories[0].branch" must be a non-empty string, got 3`.
  */
 export function parseProjectConfig(text: string, file: string): ProjectConfig {
   let json: Json;
+  // Checking a value thousands of levels deep would overflow the stack: refuse it first.
+  if (nestsDeeperThan(text, MAX_DEPTH)) {
+    throw new BarometerError('bad-input', `${file}: nested more than ${MAX_DEPTH} levels deep`, {
+      file,
+    });
+  }
   try {
     json = JSON.parse(text);
   } catch (cause) {
@@ -177,6 +263,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     'subprojects',
     'affiliations',
     'github',
+    'lists',
     'colours',
   ]);
   const name = json.name;
@@ -200,19 +287,23 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       fail(file, `${at}.name`, 'a non-empty string', entry.name);
     }
     const repoName = (entry.name as string | undefined) ?? defaultRepositoryName(entry.source);
-    if (seen.has(repoName)) fail(file, `${at}.name`, 'a name no other repository has', repoName);
-    seen.add(repoName);
+    if (!isRepositoryName(repoName)) fail(file, `${at}.name`, REPOSITORY_NAME_RULE, repoName);
+    // Names equal but for case would share a cache folder on a case-insensitive file system.
+    if (seen.has(repoName.toLowerCase()))
+      fail(file, `${at}.name`, 'a name no other repository has (ignoring case)', repoName);
+    seen.add(repoName.toLowerCase());
     return {
       source: entry.source,
       name: repoName,
       ...(entry.branch ? { branch: entry.branch as string } : {}),
     };
   });
-  if (repositories.length === 0 && json.github === undefined) {
+  const lists = parseLists(file, json.lists);
+  if (repositories.length === 0 && json.github === undefined && lists.length === 0) {
     fail(
       file,
       'repositories',
-      'at least one repository (or a "github" section)',
+      'at least one repository (or a "github" or "lists" section)',
       json.repositories,
     );
   }
@@ -239,6 +330,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const organisations: AffiliationsConfig['organisations'] = {};
   for (const [key, value] of Object.entries(orgs)) {
     const at = `affiliations.organisations.${key}`;
+    // `__proto__` and other words would be lost or read as something else: only addresses and domains.
+    if (!ADDRESS_OR_DOMAIN.test(key)) fail(file, at, 'an e-mail address or a domain', value);
     if (typeof value === 'string' && value.trim()) {
       organisations[key] = value.trim();
     } else if (Array.isArray(value)) {
@@ -266,7 +359,19 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 
   const gh = json.github ?? {};
   if (!isObject(gh)) fail(file, 'github', 'an object', gh);
-  checkKeys(file, 'github.', gh, ['orgs', 'repos', 'apiUrl']);
+  checkKeys(file, 'github.', gh, ['orgs', 'repos', 'apiUrl', ...Object.keys(GITHUB_BOUNDS)]);
+  const bounds: Partial<Record<keyof typeof GITHUB_BOUNDS, number>> = {};
+  for (const [key, largest] of Object.entries(GITHUB_BOUNDS) as [
+    keyof typeof GITHUB_BOUNDS,
+    number,
+  ][]) {
+    const value = gh[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0) || value > largest) {
+      fail(file, `github.${key}`, `a number above 0 and at most ${largest}`, value);
+    }
+    bounds[key] = value;
+  }
   const repos = stringList(file, 'github.repos', gh.repos);
   repos.forEach(
     (r, i) => /^[\w.-]+\/[\w.-]+$/.test(r) || fail(file, `github.repos[${i}]`, '"owner/name"', r),
@@ -281,6 +386,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const colours = json.colours ?? {};
   if (!isObject(colours)) fail(file, 'colours', 'an object of organisation → CSS colour', colours);
   for (const [org, colour] of Object.entries(colours)) {
+    if (org === '__proto__') fail(file, `colours.${org}`, 'an organisation name', colour);
     if (typeof colour !== 'string' || !/^#[0-9a-fA-F]{3,8}$/.test(colour))
       fail(file, `colours.${org}`, 'a colour like "#1f77b4"', colour);
   }
@@ -302,7 +408,9 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       orgs: stringList(file, 'github.orgs', gh.orgs),
       repos,
       ...(gh.apiUrl ? { apiUrl: gh.apiUrl as string } : {}),
+      ...bounds,
     },
+    lists,
     colours: colours as Record<string, string>,
     ...areasAndCodeSize(file, json),
   };

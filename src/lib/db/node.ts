@@ -2,7 +2,7 @@
  * The Node adapter of the database seam: DuckDB for Node (`@duckdb/node-api`). The only module in
  * src/lib that touches Node; collectors and the CLI open databases through it.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DuckDBConnection,
@@ -65,6 +65,29 @@ function isLockError(error: unknown): boolean {
 }
 
 /**
+ * Barometer works offline and runs only DuckDB's built-in code: a file that needs an extension (a
+ * SQLite file opened as a database would make DuckDB fetch `sqlite_scanner`) fails instead.
+ */
+const NO_EXTENSIONS = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+
+/** The first bytes of a SQLite file. */
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** The first `length` bytes of a file, as latin-1 text; empty when it cannot be read. */
+function fileStart(path: string, length: number): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(length);
+    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
  * Opens (creating when needed, unless read-only) a DuckDB database file or `:memory:`.
  * Throws `database-in-use` when another process holds it, `database` when it cannot be opened.
  */
@@ -73,12 +96,19 @@ export async function openNodeDatabase(
   options: OpenOptions = {},
 ): Promise<NodeDatabase> {
   let instance: DuckDBInstance;
+  if (path !== ':memory:' && fileStart(path, SQLITE_MAGIC.length) === SQLITE_MAGIC) {
+    throw new BarometerError(
+      'database',
+      `${path} is a SQLite file, not a DuckDB database; give the path of a .duckdb made by barometer collect`,
+      { file: path },
+    );
+  }
   try {
     if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
-    instance = await DuckDBInstance.create(
-      path,
-      options.readOnly ? { access_mode: 'READ_ONLY' } : {},
-    );
+    instance = await DuckDBInstance.create(path, {
+      ...NO_EXTENSIONS,
+      ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    });
   } catch (cause) {
     if (isLockError(cause)) {
       throw new BarometerError(

@@ -230,3 +230,137 @@ CREATE TABLE IF NOT EXISTS code_size_totals (
   comment INTEGER NOT NULL,
   blank INTEGER NOT NULL
 );
+
+-- Mailing lists (collectors/mail): messages as the archives gave them. A message is known by its
+-- Message-ID; the first copy read is kept, later ones only add the list they came by.
+
+-- Where each archive (a public-inbox epoch or an mbox file) was read up to.
+CREATE TABLE IF NOT EXISTS mail_sources (
+  list VARCHAR NOT NULL,                  -- the configured list name
+  source VARCHAR NOT NULL,                -- the path or URL as configured
+  epoch VARCHAR NOT NULL,                 -- '' for an epoch or mbox given alone; 'git/0.git', … inside a v2 inbox
+  kind VARCHAR NOT NULL,                  -- 'public-inbox' or 'mbox'
+  last_commit_id VARCHAR,                 -- public-inbox: the last epoch commit read
+  bytes_read BIGINT,                      -- mbox: bytes read (always at a message's start)
+  last_collected_at TIMESTAMP,
+  PRIMARY KEY (list, source, epoch)
+);
+
+CREATE TABLE IF NOT EXISTS messages (
+  message_id VARCHAR PRIMARY KEY,         -- Message-ID without <>
+  list VARCHAR NOT NULL,                  -- the list it was first read from
+  blob_id VARCHAR,                        -- public-inbox: the blob holding it; NULL from an mbox
+  from_name VARCHAR,
+  from_email VARCHAR,                     -- as written (case kept); NULL when From names no address
+  time TIMESTAMP NOT NULL,                -- UTC: the Date header, or the archive's time when unreadable
+  time_from_archive BOOLEAN NOT NULL,     -- true when `time` is the archive's, not the Date header's
+  subject VARCHAR NOT NULL,               -- decoded (RFC 2047), runs of white space collapsed
+  in_reply_to VARCHAR,                    -- the first Message-ID of In-Reply-To, without <>
+  is_patch BOOLEAN NOT NULL,
+  patch_version INTEGER,                  -- patches: N of vN (1 when not given)
+  patch_number INTEGER,                   -- patches: n of n/m (1 when not given; 0: cover letter)
+  patch_total INTEGER,                    -- patches: m of n/m (1 when not given)
+  patch_subject VARCHAR,                  -- patches: the subject text after the bracket groups
+  bytes INTEGER NOT NULL                  -- size of the raw message
+);
+
+-- The Message-IDs of each message's References header, in order.
+CREATE TABLE IF NOT EXISTS message_references (
+  message_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,              -- from 1
+  referenced_id VARCHAR NOT NULL
+);
+
+-- Every list a message was read from (a cross-post has several).
+CREATE TABLE IF NOT EXISTS message_lists (
+  message_id VARCHAR NOT NULL,
+  list VARCHAR NOT NULL,
+  PRIMARY KEY (message_id, list)
+);
+
+-- The files a patch touches: both paths of each `diff --git a/X b/Y` line, once each.
+CREATE TABLE IF NOT EXISTS message_files (
+  message_id VARCHAR NOT NULL,
+  path VARCHAR NOT NULL
+);
+
+-- Lines of a message's text that start at the first column with `Reviewed-by:` or `Acked-by:`.
+CREATE TABLE IF NOT EXISTS message_tags (
+  message_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,              -- the line's number in the text, from 1
+  key VARCHAR NOT NULL,                   -- as written, e.g. 'Reviewed-by'
+  value VARCHAR NOT NULL,
+  person_name VARCHAR,
+  person_email VARCHAR                    -- the address the tag names; NULL when none
+);
+
+-- One row per archive read by a run, with what it skipped or could not read.
+CREATE TABLE IF NOT EXISTS mail_collect_runs (
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL,
+  list VARCHAR NOT NULL,
+  source VARCHAR NOT NULL,
+  epoch VARCHAR NOT NULL,
+  engine VARCHAR NOT NULL,                -- 'git-cli', 'isomorphic-git', 'mbox' or 'none' (nothing new)
+  messages_read INTEGER NOT NULL,         -- archive entries read, removals included
+  messages_added INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,            -- a Message-ID already stored (cross-posts, repeats)
+  removed INTEGER NOT NULL,               -- messages the archive removed
+  no_message_id INTEGER NOT NULL,         -- skipped: no Message-ID
+  unreadable_date INTEGER NOT NULL,       -- kept at the archive's time
+  broken_mime INTEGER NOT NULL,           -- kept with what could be read
+  unknown_charset INTEGER NOT NULL,       -- kept, decoded as windows-1252
+  huge INTEGER NOT NULL,                  -- kept, headers only (over the size limit)
+  duration_seconds DOUBLE NOT NULL
+);
+
+-- Derived from the raw mail tables by every affiliation apply (src/lib/mail/apply-mail.ts), after
+-- people are resolved: threads, series, changes, their merges and review tags, as DESIGN.md
+-- (mailing lists) defines them. Rebuilt whole each time, like `contributions`.
+
+-- Every message and its place in the threads.
+CREATE TABLE IF NOT EXISTS mail_threads (
+  message_id VARCHAR PRIMARY KEY,
+  parent_id VARCHAR,                  -- In-Reply-To when the archive holds it, else the last held References entry
+  person VARCHAR,                     -- the sender after .mailmap and aliases; NULL when From has no address
+  series_id VARCHAR,                  -- the series root (a patch) the message belongs to; NULL: none
+  change_id VARCHAR,                  -- the change of that series; NULL: none
+  is_review BOOLEAN NOT NULL          -- not a patch, in a series, from someone other than the change's sender
+);
+
+-- Changes: series roots with the same sender and subject text (ignoring case).
+CREATE TABLE IF NOT EXISTS mail_changes (
+  change_id VARCHAR PRIMARY KEY,      -- the Message-ID of its earliest series root
+  person VARCHAR,                     -- its sender
+  subject VARCHAR NOT NULL,           -- the subject text of its earliest root
+  posted TIMESTAMP NOT NULL,          -- UTC: the earliest Date among its roots
+  versions INTEGER NOT NULL,          -- distinct versions among its roots
+  series INTEGER NOT NULL             -- its series roots
+);
+
+-- Counted commits with the subject text of one of a change's patches (cover letters aside) and
+-- its sender as author: each merges it.
+CREATE TABLE IF NOT EXISTS mail_change_commits (
+  change_id VARCHAR NOT NULL,
+  commit_id VARCHAR NOT NULL,
+  committed TIMESTAMP NOT NULL,       -- UTC: the commit's committer date
+  landed TIMESTAMP                    -- UTC: from when the commit was on its branch (contributions.landed)
+);
+
+-- The repositories a change belongs to, for the repository filter: those holding a commit that
+-- merged it, and those whose history touched a file one of its patches touches.
+CREATE TABLE IF NOT EXISTS mail_change_repositories (
+  change_id VARCHAR NOT NULL,
+  repository VARCHAR NOT NULL
+);
+
+-- Review tags of reviews, credited to the person each names.
+CREATE TABLE IF NOT EXISTS mail_review_tags (
+  message_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  change_id VARCHAR NOT NULL,
+  time TIMESTAMP NOT NULL,            -- UTC: the review's time
+  person VARCHAR,                     -- the address the tag names, resolved; NULL when it names none
+  person_name VARCHAR,
+  organisation VARCHAR NOT NULL       -- 'Unknown' when no map covers the person at that time
+);

@@ -1,6 +1,7 @@
 import schemaSql from './schema.sql?raw';
 import { BarometerError } from '../errors.ts';
 import type { Database } from './database.ts';
+import { refuseForeignDatabase } from './foreign-database.ts';
 
 /** The schema version written to `barometer_meta`; bump it with a migration when a table changes. */
 export const SCHEMA_VERSION = '2';
@@ -45,9 +46,11 @@ async function storedVersion(db: Database): Promise<string | null> {
 
 /**
  * Creates every table that does not exist yet and marks the database as Barometer's, upgrading an
- * older Barometer database first (version 1: its history is forgotten, to be mined again).
+ * older Barometer database first (version 1: its history is forgotten, to be mined again). Throws
+ * `database`, before writing anything, when the database holds another tool's tables.
  */
 export async function ensureSchema(db: Database): Promise<SchemaResult> {
+  await refuseForeignDatabase(db);
   const version = await storedVersion(db);
   let upgradedFrom: string | null = null;
   if (version === '1') {

@@ -13,6 +13,7 @@ import { createResolver } from './create-resolver.ts';
 import { insertColumns } from './insert-columns.ts';
 import { formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
 import { readRepositoryMailmaps } from './read-repository-mailmaps.ts';
+import { applyMail, MAIL_APPLY_SQL, MAIL_IDENTITIES_SQL } from '../mail/apply-mail.ts';
 
 /** Options for {@link applyAffiliations}. */
 export interface ApplyOptions {
@@ -35,6 +36,8 @@ export interface ApplySummary {
   trailerReviews: number;
   /** Submitted GitHub reviews. */
   githubReviews: number;
+  /** Review messages on the mailing lists (absent in summaries stored before lists were mined). */
+  mailReviews?: number;
   /** Distinct people (canonical addresses) among all contributions. */
   people: number;
   /** Contributions (commits and reviews) credited to `Unknown`. */
@@ -175,7 +178,7 @@ export async function applyAffiliations(
 
   const fingerprint = await applyFingerprint(db, {
     maps,
-    sql: [identitySchema, CONTRIBUTIONS_SQL],
+    sql: [identitySchema, CONTRIBUTIONS_SQL, ...MAIL_APPLY_SQL],
   });
   if (options.skipWhenUnchanged) {
     const last = await unchangedApply(db, fingerprint);
@@ -192,7 +195,9 @@ export async function applyAffiliations(
     SELECT DISTINCT author_name AS name, author_email AS email FROM commits WHERE parent_count <= 1
     UNION
     SELECT DISTINCT person_name, person_email FROM trailers
-    WHERE person_email IS NOT NULL AND lower(key) IN ${REVIEW_KEYS}`);
+    WHERE person_email IS NOT NULL AND lower(key) IN ${REVIEW_KEYS}
+    UNION
+    ${MAIL_IDENTITIES_SQL}`);
   const loginRows = await db.query<{ login: string; name: string | null }>(`
     SELECT DISTINCT lower(r.reviewer_login) AS login, u.name
     FROM github_reviews r LEFT JOIN github_users u ON lower(u.login) = lower(r.reviewer_login)
@@ -296,6 +301,7 @@ export async function applyAffiliations(
       valid_until: 'TIMESTAMP',
     });
     await db.exec(CONTRIBUTIONS_SQL);
+    const mailReviews = await applyMail(db);
     const [counts] = await db.query<{
       commits: number;
       trailer_reviews: number;
@@ -318,6 +324,7 @@ export async function applyAffiliations(
       commits: counts?.commits ?? 0,
       trailerReviews: counts?.trailer_reviews ?? 0,
       githubReviews: counts?.github_reviews ?? 0,
+      mailReviews,
       people: counts?.people ?? 0,
       unknown: counts?.unknown ?? 0,
       unknownCommits: counts?.unknown_commits ?? 0,

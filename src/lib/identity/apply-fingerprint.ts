@@ -4,6 +4,7 @@
  * nothing new then ends in a fraction of a second instead of 1.5 s on xen.git).
  */
 import type { Database } from '../db/database.ts';
+import { MAIL_INPUT_TABLES } from '../mail/apply-mail.ts';
 import type { ApplySummary } from './apply-affiliations.ts';
 
 /**
@@ -21,6 +22,7 @@ const INPUT_TABLES = [
   'github_users',
   'github_login_emails',
   'repository_mailmaps',
+  ...MAIL_INPUT_TABLES,
 ] as const;
 
 const FINGERPRINT_KEY = 'affiliations:fingerprint';

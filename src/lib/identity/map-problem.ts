@@ -36,12 +36,16 @@ export function formatProblem(problem: MapProblem): string {
 
 /**
  * Throws `bad-input` for the first problem (one line naming file, line and problem; the count of
- * further problems appended) with every problem in `data.problems`. Does nothing when empty.
+ * further problems appended) with every problem in `data.problems`, which the CLI lists under
+ * `--verbose`. Does nothing when empty.
  */
 export function throwMapProblems(problems: readonly MapProblem[]): void {
   const first = problems[0];
   if (!first) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  const more =
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more problems; --verbose lists them all)`
+      : '';
   throw new BarometerError('bad-input', `${formatProblem(first)}${more}`, {
     file: first.source.file,
     ...(first.source.line !== undefined ? { line: first.source.line } : {}),

@@ -8,7 +8,8 @@
  * Proper Name <proper@email> Commit Name <commit@email>    both, only when name and address match
  * ```
  *
- * Lines starting with `#` are comments, and so is `# ...` after the last `>`. Matching (see
+ * Lines starting with `#` are comments, and so is `# ...` after the last `>`. A line with more than
+ * two `<addresses>` reads as its first two, and what follows the second is ignored, as git does. Matching (see
  * {@link createMailmap}) is case-insensitive for addresses and names, as in git.
  */
 import { contentLines, lineCount, type MapSource, type Parsed } from './map-problem.ts';
@@ -56,12 +57,9 @@ export function parseMailmap(text: string, file: string): Parsed<MailmapEntry> {
       );
       continue;
     }
-    if (rest && !rest.startsWith('#')) {
+    // git reads two <addresses> at most and ignores the rest of the line (git check-mailmap).
+    if (rest && !rest.startsWith('#') && pairs.length === 1) {
       problem(`unexpected text after the last address: ${JSON.stringify(rest)}`);
-      continue;
-    }
-    if (pairs.length > 2) {
-      problem(`more than two <addresses> on one line`);
       continue;
     }
     if (pairs.length === 1) {

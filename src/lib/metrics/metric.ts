@@ -24,6 +24,8 @@ export interface MetricParams {
   repositories: readonly string[];
   /** Narrow to commits changing a file at or under these path prefixes; empty = all. */
   paths: readonly string[];
+  /** Narrow the mailing-list metrics to these lists (by configured name); empty or absent = all. */
+  lists?: readonly string[];
   /** The organisation of the per-organisation metrics (`organisation-*`); ignored by the others. */
   organisation?: string | null;
 }
@@ -51,6 +53,7 @@ export function sqlParams(params: MetricParams): SqlParams {
     growth_since: params.growthSince,
     repositories: [...params.repositories],
     paths: [...params.paths],
+    lists: [...(params.lists ?? [])],
     organisation: params.organisation ?? null,
   };
 }

@@ -26,6 +26,7 @@ import { risers } from '../metrics/risers.ts';
 import { topOrganisations } from '../metrics/top-organisations.ts';
 import { yearToDate } from '../metrics/year-to-date.ts';
 import { checkReportScope } from './check-report-scope.ts';
+import { buildMailReport } from './mail-report.ts';
 import { reportSentences, type WeatherFigures } from './report-sentences.ts';
 import type { WeatherReport } from './weather-report.ts';
 
@@ -125,6 +126,7 @@ export async function buildWeatherReport(
   await checkReportScope(db, resolved);
 
   const rows = await runReportMetrics(db, resolved, options);
+  const mail = await buildMailReport(db, resolved);
   const [ytd] = rows.yearToDate;
   const ranking = rows.topOrganisations;
   if (!ytd) throw new Error('year-to-date returned no row');
@@ -161,6 +163,7 @@ export async function buildWeatherReport(
     })),
     codeSize: rows.codeSize,
     linesByArea: rows.linesByArea,
+    ...mail,
   };
   return { ...figures, sentences: reportSentences(figures).map((s) => s.text) };
 }

@@ -17,6 +17,7 @@ import {
 import { plainName } from './escape-markdown.ts';
 import type { WeatherReport } from './weather-report.ts';
 import { codeSizeSentences } from './code-size-sentences.ts';
+import { mailSentences } from './mail-report.ts';
 
 /** One sentence and the figures it supports (embedded after it in weather.md). */
 export interface ReportSentence {
@@ -287,6 +288,7 @@ export function reportSentences(
     risersSentence(report, name),
     ...newcomerSentences(report, name),
     reviewsSentence(report, name),
+    ...mailSentences(report.reviewFlow ?? []).map((text) => ({ text, figures: [] })),
     contributorsSentence(report),
     ...codeSizeSentences(report, name).map((text) => ({ text, figures: [] })),
   ].filter((s): s is ReportSentence => s !== null);

@@ -22,6 +22,8 @@ import type { ReviewsAgainstCommitsRow } from '../metrics/reviews-against-commit
 import type { ReviewsByOrganisationRow } from '../metrics/reviews-by-organisation.ts';
 import type { RiserRow } from '../metrics/risers.ts';
 import type { YearToDateRow } from '../metrics/year-to-date.ts';
+import type { MailTotalsRow } from '../metrics/mail-totals.ts';
+import type { ReviewFlowYear } from './mail-report.ts';
 
 /** An organisation's count and its share of all counted contributions of the period. */
 export interface OrganisationShare {
@@ -92,6 +94,10 @@ export interface WeatherReport {
   codeSize?: CodeSizeRow[];
   /** Lines added and removed per area, year and organisation (top N, Other, Unknown). */
   linesByArea?: LinesByAreaRow[];
+  /** Changes posted on the mailing lists per year of posting, with their review flow (always set by buildWeatherReport). */
+  reviewFlow?: ReviewFlowYear[];
+  /** What the mailing lists hold as of `asOf`. */
+  mail?: MailTotalsRow;
   /** The sentences a speaker reads out, in order, each backed by a figure above. */
   sentences: string[];
 }

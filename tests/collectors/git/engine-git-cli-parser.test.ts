@@ -3,12 +3,9 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinedCommit } from '../../../collectors/git/commit-source.ts';
 import { gitLogArguments } from '../../../collectors/git/engine-git-cli.ts';
-import {
-  decodeGitText,
-  GitLogParser,
-  parseRawDate,
-} from '../../../collectors/git/git-cli-log-parser.ts';
+import { decodeGitText, GitLogParser } from '../../../collectors/git/git-cli-log-parser.ts';
 import { readAhead } from '../../../collectors/git/git-cli-read-ahead.ts';
+import { readRawDate } from '../../../collectors/git/read-person.ts';
 import { isBarometerError } from '../../../src/lib/errors.ts';
 import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';
 
@@ -115,27 +112,34 @@ describe('GitLogParser', () => {
   });
 });
 
-describe('decodeGitText and parseRawDate', () => {
+describe('decodeGitText and readRawDate', () => {
   it('reads UTF-8, and bytes that are not UTF-8 as latin-1', () => {
     expect(decodeGitText(Buffer.from('Zoë 日本', 'utf8'))).toBe('Zoë 日本');
     expect(decodeGitText(Buffer.from([0x5a, 0x6f, 0xeb]))).toBe('Zoë');
   });
 
-  it('reads seconds and offsets from -12:00 to +14:00', () => {
-    expect(parseRawDate('0 -1200')).toEqual({ time: new Date(0), utcOffsetMinutes: -720 });
-    expect(parseRawDate('1700000000 +1400')).toEqual({
+  it('reads seconds and offsets, and leaves what git prints for an unreadable date to the object', () => {
+    expect(readRawDate('1700000000 +1400')).toEqual({
       time: new Date(1_700_000_000_000),
       utcOffsetMinutes: 840,
     });
-    expect(parseRawDate('-86400 +0545')).toEqual({
-      time: new Date(-86_400_000),
-      utcOffsetMinutes: 345,
+    expect(readRawDate('86400 -1200')).toEqual({
+      time: new Date(86_400_000),
+      utcOffsetMinutes: -720,
     });
-    expect(parseRawDate('1 -0000')).toEqual({ time: new Date(1000), utcOffsetMinutes: 0 });
-    expect(parseRawDate('9999999999 -0930').utcOffsetMinutes).toBe(-570);
+    expect(readRawDate('1 -0000')).toEqual({ time: new Date(1000), utcOffsetMinutes: 0 });
+    expect(readRawDate('9999999999 -0930')?.utcOffsetMinutes).toBe(-570);
+    // git prints a zone of `+05` as `+0005`, and one beyond four digits as it is.
+    expect(readRawDate('1 +0005')?.utcOffsetMinutes).toBe(5);
+    expect(readRawDate('1 +99999999')?.utcOffsetMinutes).toBe(0);
     for (const bad of [
       'yesterday',
       '',
+      // git's date for a line it cannot read: the commit object is read instead.
+      '0 +0000',
+      '0 -1200',
+      '-86400 +0545',
+      '99999999999999 +0000',
       '+0000',
       ' +0000',
       '12+0000',
@@ -145,7 +149,7 @@ describe('decodeGitText and parseRawDate', () => {
       '- +0000',
       '1 +000',
     ]) {
-      expect(() => parseRawDate(bad), bad).toThrow(/git log printed a date/);
+      expect(readRawDate(bad), bad).toBeNull();
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterEach, expect } from 'vitest';
 import { collectGitHub } from '../../../collectors/github/collect-github.ts';
+import type { FetchLimits } from '../../../collectors/github/guarded-fetch.ts';
 import type { RequestPolicyOptions } from '../../../collectors/github/request-policy.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
@@ -34,8 +35,9 @@ export async function setup(): Promise<{ server: FakeGitHub; db: NodeDatabase }>
 export interface RunOptions {
   token?: string | undefined;
   env?: Record<string, string | undefined>;
-  config?: { orgs: string[]; repos: string[]; apiUrl?: string };
+  config?: { orgs: string[]; repos: string[]; apiUrl?: string; longestWaitMinutes?: number };
   policy?: RequestPolicyOptions;
+  limits?: FetchLimits;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function run(server: FakeGitHub, db: NodeDatabase, options: RunOpti
       clock,
       sleep,
       ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
     });
   } catch (e) {
     error = e;

@@ -1,7 +1,9 @@
 /**
  * A real HTTP server on 127.0.0.1 that answers the GitHub REST endpoints the collector uses, with
  * JSON in the shape GitHub gives (recorded field sets, trimmed of URLs nobody reads), pagination
- * through `Link` headers, and faults queued by the test: rate limits, 5xx, dropped connections.
+ * through `Link` headers, and faults queued by the test: rate limits, 5xx, dropped connections,
+ * and a server misbehaving: a body trickled byte by byte, a body without end, a `Link` to the
+ * same page or to another server.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,8 +76,26 @@ export interface FakeState {
 export interface Fault {
   /** Exact pathname (no query), e.g. `/repos/acme/widgets/pulls`. */
   path: string;
-  /** `hang`: never answer (the test kills the client meanwhile). */
-  kind: 'primary' | 'secondary' | 'status' | 'drop' | 'hang';
+  /**
+   * `hang`: never answer. `trickle`: answer 200, then one byte of the body every `intervalMs`,
+   * without end. `endless`: answer 200 and stream a body without end. `self-link`: the normal
+   * answer with `Link: rel="next"` to the same page. `foreign-link`: the normal answer with
+   * `Link: rel="next"` to the same path on the server `to`.
+   */
+  kind:
+    | 'primary'
+    | 'secondary'
+    | 'status'
+    | 'drop'
+    | 'hang'
+    | 'trickle'
+    | 'endless'
+    | 'self-link'
+    | 'foreign-link';
+  /** For `trickle`: milliseconds between bytes. Default: 100. */
+  intervalMs?: number;
+  /** For `foreign-link`: the other server's base URL. */
+  to?: string;
   /** For `primary` and `secondary`: 403 or 429; for `status`: the status to answer. */
   status?: number;
   /** Seconds after the test clock's "now" when a primary limit resets. Default: 2. */
@@ -116,6 +136,8 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
   let base = '';
   const shapes = new GitHubShapes(state, () => base);
   const waiting: Array<{ path: string; resolve: () => void }> = [];
+  /** Headers a fault adds to the normal answer of a request. */
+  const extraHeaders = new WeakMap<ServerResponse, Record<string, string>>();
 
   function send(
     res: ServerResponse,
@@ -132,6 +154,7 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
       'x-ratelimit-reset': reset,
       'x-ratelimit-resource': 'core',
       ...headers,
+      ...extraHeaders.get(res),
     });
     res.end(JSON.stringify(body));
   }
@@ -246,6 +269,23 @@ export async function startFakeGitHub(state: FakeState, now: () => Date): Promis
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) faults.splice(index, 1);
       if (fault.kind === 'hang') return;
+      if (fault.kind === 'self-link' || fault.kind === 'foreign-link') {
+        const target = `${fault.kind === 'self-link' ? base : fault.to}${url.pathname}${url.search}`;
+        extraHeaders.set(res, { link: `<${target}>; rel="next"` });
+        return answer(req, res, url);
+      }
+      if (fault.kind === 'trickle' || fault.kind === 'endless') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        const chunk = fault.kind === 'trickle' ? '[' : `[${' '.repeat(64 * 1024)}`;
+        const timer = setInterval(
+          () => {
+            if (!res.destroyed && res.writableLength < 1 << 20) res.write(chunk);
+          },
+          fault.kind === 'trickle' ? (fault.intervalMs ?? 100) : 1,
+        );
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       if (fault.kind === 'drop') {
         req.socket.destroy();
         return;

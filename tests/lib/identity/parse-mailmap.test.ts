@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createMailmap, parseMailmap } from '../../../src/lib/identity/parse-mailmap.ts';
+import { createRepository } from '../../helpers/git-fixture.ts';
 
 const TEXT = `# a comment
 Proper Name <Commit@Example.com>
@@ -57,7 +60,7 @@ describe('parseMailmap', () => {
 
   it('names file, line and problem for broken lines and keeps the good ones', () => {
     const { entries, problems } = parseMailmap(
-      'Good <good@x.org>\nBroken <no-close@x.org\njust words\n<lonely@x.org>\nA <a@x.org> trailing words\n<a@x.org> <b@x.org> <c@x.org>\n',
+      'Good <good@x.org>\nBroken <no-close@x.org\njust words\n<lonely@x.org>\nA <a@x.org> trailing words\n',
       'maps/.mailmap',
     );
     expect(entries).toHaveLength(1);
@@ -77,10 +80,6 @@ describe('parseMailmap', () => {
       {
         source: { file: 'maps/.mailmap', line: 5 },
         problem: 'unexpected text after the last address: "trailing words"',
-      },
-      {
-        source: { file: 'maps/.mailmap', line: 6 },
-        problem: 'more than two <addresses> on one line',
       },
     ]);
   });
@@ -132,5 +131,44 @@ describe('createMailmap', () => {
       email: 'new@x.org',
       source: { file: 'm', line: 3 },
     });
+  });
+});
+
+describe('a .mailmap line with more than two addresses', () => {
+  it('maps as git check-mailmap does: the first two addresses, the rest ignored', () => {
+    const text = [
+      'Proper <proper@x.org> Commit <commit@x.org> Third <third@x.org>',
+      '<a@x.org> <b@x.org> <c@x.org>',
+      'Name Only <n@x.org> <m@x.org> trailing <t@x.org> more',
+      'Cut <cut@x.org> <old@x.org> Broken <broken@x.org',
+      '',
+    ].join('\n');
+    const repo = createRepository();
+    try {
+      writeFileSync(join(repo.dir, '.mailmap'), text);
+      const parsed = parseMailmap(text, '.mailmap');
+      expect(parsed.problems).toEqual([]);
+      const mailmap = createMailmap(parsed.entries);
+      const identities = [
+        ['Commit', 'commit@x.org'],
+        ['Third', 'third@x.org'],
+        ['Other', 'commit@x.org'],
+        ['X', 'b@x.org'],
+        ['X', 'c@x.org'],
+        ['X', 'a@x.org'],
+        ['Y', 'm@x.org'],
+        ['Y', 't@x.org'],
+        ['Z', 'old@x.org'],
+        ['Z', 'broken@x.org'],
+      ];
+      for (const [name, email] of identities) {
+        const git = repo.git(['check-mailmap', `${name} <${email}>`]);
+        const match = mailmap.lookup(name!, email!);
+        const ours = `${match?.name ?? name} <${match?.email ?? email}>`;
+        expect(ours, `${name} <${email}>`).toBe(git);
+      }
+    } finally {
+      repo.cleanup();
+    }
   });
 });

@@ -1,0 +1,410 @@
+/**
+ * The mailing-list figures, end to end: the review scenario (tests/collectors/mail) collected by
+ * the real `barometer collect` with its repository, lists and maps, then every mail metric checked
+ * against figures worked out by hand, on DuckDB for Node and on duckdb-wasm alike, and the weather
+ * report's `reviewFlow`, `mail` and sentences.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/lib/db/database.ts';
+import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
+import { ensureSchema } from '../../../src/lib/db/schema.ts';
+import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
+import { insertColumns } from '../../../src/lib/identity/insert-columns.ts';
+import { mailReviewers, reviewersForHalf } from '../../../src/lib/metrics/mail-reviewers.ts';
+import { mailReviewersByYear } from '../../../src/lib/metrics/mail-reviewers-by-year.ts';
+import { mailReviewsByOrganisation } from '../../../src/lib/metrics/mail-reviews-by-organisation.ts';
+import { mailTotals } from '../../../src/lib/metrics/mail-totals.ts';
+import { reviewFlow } from '../../../src/lib/metrics/review-flow.ts';
+import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
+import { renderText } from '../../../src/lib/report/render-text.ts';
+import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';
+import { openWasmEngine } from '../db/wasm-engine.ts';
+import { runCli } from '../../helpers/run-cli.ts';
+import { params } from './contributions-fixture.ts';
+
+/** The tables the mail metrics read. */
+const TABLES = [
+  'contributions',
+  'commits',
+  'commit_files',
+  'messages',
+  'message_lists',
+  'message_files',
+  'message_tags',
+  'mail_threads',
+  'mail_changes',
+  'mail_change_commits',
+  'mail_change_repositories',
+  'mail_review_tags',
+];
+
+/** Copies `tables` from a Node database into another database, column by column as text. */
+async function copyTables(from: NodeDatabase, to: Database, tables: readonly string[]) {
+  for (const table of tables) {
+    const columns = await from.query<{ name: string; type: string }>(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+       WHERE table_name = $table ORDER BY ordinal_position`,
+      { table },
+    );
+    const select = columns
+      .map((c) =>
+        c.type === 'TIMESTAMP'
+          ? `strftime(${c.name}, '%Y-%m-%d %H:%M:%S.%f') AS ${c.name}`
+          : `CAST(${c.name} AS VARCHAR) AS ${c.name}`,
+      )
+      .join(', ');
+    const rows = await from.query<Record<string, string | null>>(`SELECT ${select} FROM ${table}`);
+    const data: Record<string, (string | null)[]> = {};
+    for (const c of columns) data[c.name] = rows.map((r) => r[c.name] ?? null);
+    const casts: Record<string, string> = {};
+    for (const c of columns) if (c.type !== 'VARCHAR') casts[c.name] = c.type;
+    if (rows.length > 0) await insertColumns(to, table, data, casts);
+  }
+}
+
+describe('review flow on the mailing lists', () => {
+  let scenario: Scenario;
+  let node: NodeDatabase;
+  let wasm: Database;
+  let closeEngine: () => void;
+  let collectOutput: string;
+
+  beforeAll(async () => {
+    scenario = buildScenario();
+    const dbPath = join(scenario.root, 'scenario.duckdb');
+    const run = await runCli(['collect', scenario.config, '--db', dbPath], {
+      cwd: scenario.root,
+      clock: () => new Date('2020-01-01T00:00:00Z'),
+    });
+    expect(run.stderr).not.toMatch(/Error|at /);
+    expect(run.code).toBe(0);
+    collectOutput = `${run.stderr}${run.stdout}`;
+    node = await openNodeDatabase(dbPath);
+    const engine = await openWasmEngine();
+    closeEngine = engine.close;
+    wasm = wasmDatabase(engine.connection);
+    await ensureSchema(wasm);
+    await copyTables(node, wasm, TABLES);
+  }, 60_000);
+  afterAll(async () => {
+    await node?.close();
+    closeEngine?.();
+    scenario?.repo.cleanup();
+    if (scenario) rmSync(scenario.root, { recursive: true, force: true });
+  });
+
+  it('prints one line per list and one line counting what could not be read', () => {
+    expect(collectOutput).toMatch(
+      /^devel: 23 messages added \(1 removed\) in \d+\.\d s \(git-cli\)$/m,
+    );
+    expect(collectOutput).toMatch(
+      /^other: 1 messages added \(1 already stored\) in \d+\.\d s \(mbox\)$/m,
+    );
+    expect(collectOutput).toContain(
+      'messages not read whole: 1 without a Message-ID (skipped), 1 with an unreadable date (archive time used), 1 with broken MIME, 1 with an unknown charset, 1 huge (headers only)',
+    );
+    expect(collectOutput).toMatch(/affiliations applied: 5 commits and 5 reviews by \d+ people/);
+  });
+
+  it('threads changes and credits review messages to their senders in contributions', async () => {
+    expect(
+      await node.query(
+        `SELECT change_id, person, subject, posted, versions, series FROM mail_changes ORDER BY posted`,
+      ),
+    ).toEqual([
+      {
+        change_id: 'c3@corp-b.com',
+        person: 'bob@corp-b.com',
+        subject: 'docs: fix typo',
+        posted: new Date('2017-12-01T00:00:00Z'),
+        versions: 1,
+        series: 1,
+      },
+      {
+        change_id: 'c1-v1-0@corp-a.com',
+        person: 'alice@corp-a.com',
+        subject: 'xen/arm: fix foo',
+        posted: new Date('2018-01-10T10:00:00Z'),
+        versions: 3,
+        series: 3,
+      },
+      {
+        change_id: 'c2@gmail.com',
+        person: 'dave@gmail.com',
+        subject: 'tools: new thing',
+        posted: new Date('2018-03-01T00:00:00Z'),
+        versions: 1,
+        series: 1,
+      },
+    ]);
+    expect(
+      await node.query(
+        `SELECT contribution_id, repository, time, person, person_name, organisation FROM contributions
+         WHERE source = 'mail' ORDER BY time`,
+      ),
+    ).toEqual([
+      {
+        contribution_id: 'mail:r-alice-c3@corp-a.com',
+        repository: 'devel',
+        time: new Date('2017-12-01T12:00:00Z'),
+        person: 'alice@corp-a.com',
+        person_name: 'Alice Arm',
+        organisation: 'Corp A',
+      },
+      {
+        contribution_id: 'mail:r-frank-c3@corp-f.com',
+        repository: 'other',
+        time: new Date('2017-12-02T00:00:00Z'),
+        person: 'frank@corp-f.com',
+        person_name: 'Frank Free',
+        organisation: 'Unknown',
+      },
+      {
+        contribution_id: 'mail:r-bob-1@corp-b.com',
+        repository: 'devel',
+        time: new Date('2018-01-11T10:00:00Z'),
+        person: 'bob@corp-b.com',
+        person_name: 'Bob Builder',
+        organisation: 'Corp B',
+      },
+      {
+        contribution_id: 'mail:r-carol-2@home.example',
+        repository: 'devel',
+        time: new Date('2018-01-21T10:00:00Z'),
+        person: 'carol@corp-b.com',
+        person_name: 'Carol Cloud',
+        organisation: 'Corp B',
+      },
+    ]);
+    expect(
+      await node.query(`SELECT change_id, committed FROM mail_change_commits ORDER BY committed`),
+    ).toEqual([
+      { change_id: 'c3@corp-b.com', committed: new Date('2017-12-05T00:00:00Z') },
+      { change_id: 'c1-v1-0@corp-a.com', committed: new Date('2018-02-05T00:00:00Z') },
+      { change_id: 'c1-v1-0@corp-a.com', committed: new Date('2018-02-06T00:00:00Z') },
+    ]);
+  });
+
+  it('gives the review flow per year and quarter of posting, as worked out by hand', async () => {
+    const merge = 25 + 14 / 24;
+    const y2017 = {
+      changes: 1,
+      reviewed: 1,
+      merged: 1,
+      unanswered: 0,
+      answerable: 1,
+      medianDaysToFirstReview: 0.5,
+      p75DaysToFirstReview: 0.5,
+      medianDaysToMerge: 4,
+      p75DaysToMerge: 4,
+      meanVersions: 1,
+      threeOrMoreVersions: 0,
+    };
+    const y2018 = {
+      changes: 2,
+      reviewed: 1,
+      merged: 1,
+      unanswered: 1,
+      answerable: 2,
+      medianDaysToFirstReview: 1,
+      p75DaysToFirstReview: 1,
+      medianDaysToMerge: merge,
+      p75DaysToMerge: merge,
+      meanVersions: 2,
+      threeOrMoreVersions: 1,
+    };
+    const rows = await reviewFlow.run(node, params('2018-06-01', { since: '2017-01-01' }));
+    expect(rows).toEqual([
+      {
+        year: 2017,
+        quarter: null,
+        ...y2017,
+        medianDaysToMerge: expect.closeTo(4, 9),
+        p75DaysToMerge: expect.closeTo(4, 9),
+      },
+      {
+        year: 2017,
+        quarter: 4,
+        ...y2017,
+        medianDaysToMerge: expect.closeTo(4, 9),
+        p75DaysToMerge: expect.closeTo(4, 9),
+      },
+      {
+        year: 2018,
+        quarter: null,
+        ...y2018,
+        medianDaysToMerge: expect.closeTo(merge, 9),
+        p75DaysToMerge: expect.closeTo(merge, 9),
+      },
+      {
+        year: 2018,
+        quarter: 1,
+        ...y2018,
+        medianDaysToMerge: expect.closeTo(merge, 9),
+        p75DaysToMerge: expect.closeTo(merge, 9),
+      },
+    ]);
+    // As of the day after C2 was posted, it is not yet 30 days old: only C1 is answerable.
+    const early = await reviewFlow.run(node, params('2018-03-02', { since: '2018-01-01' }));
+    expect(early[0]).toMatchObject({
+      year: 2018,
+      changes: 2,
+      merged: 1,
+      unanswered: 0,
+      answerable: 1,
+    });
+    // As of the day v3 was posted, C1 had two versions and was not merged yet.
+    const v2 = await reviewFlow.run(node, params('2018-02-01', { since: '2018-01-01' }));
+    expect(v2[0]).toMatchObject({
+      changes: 1,
+      meanVersions: 2,
+      threeOrMoreVersions: 0,
+      merged: 0,
+      medianDaysToMerge: null,
+    });
+  });
+
+  it('narrows by path, repository and list', async () => {
+    const changes = async (extra: Parameters<typeof params>[1]) =>
+      (await reviewFlow.run(node, params('2018-06-01', { since: '2017-01-01', ...extra })))
+        .filter((r) => r.quarter === null)
+        .map((r) => [r.year, r.changes]);
+    expect(await changes({ paths: ['tools'] })).toEqual([[2018, 2]]);
+    expect(await changes({ paths: ['xen/arch/arm/'] })).toEqual([[2018, 1]]);
+    expect(await changes({ paths: ['xen/arch/ar'] })).toEqual([]);
+    expect(await changes({ repositories: ['main-repo'] })).toEqual([
+      [2017, 1],
+      [2018, 2],
+    ]);
+    expect(await changes({ repositories: ['elsewhere'] })).toEqual([]);
+    expect(await changes({ lists: ['other'] })).toEqual([[2017, 1]]);
+    expect(await changes({ lists: ['devel'], paths: ['docs'] })).toEqual([[2017, 1]]);
+  });
+
+  it('counts review messages and tags per organisation and per reviewer', async () => {
+    const p = params('2018-06-01', { since: '2017-01-01' });
+    expect(await mailReviewsByOrganisation.run(node, p)).toEqual([
+      { organisation: 'Corp A', year: 2017, reviews: 1, tags: 1 },
+      { organisation: 'Unknown', year: 2017, reviews: 1, tags: 1 },
+      { organisation: 'Corp B', year: 2018, reviews: 2, tags: 2 },
+    ]);
+    const reviewers = await mailReviewers.run(node, p);
+    expect(reviewers).toEqual([
+      {
+        person: 'alice@corp-a.com',
+        name: 'Alice Arm',
+        organisation: 'Corp A',
+        reviews: 1,
+        tags: 1,
+      },
+      {
+        person: 'bob@corp-b.com',
+        name: 'Bob Builder',
+        organisation: 'Corp B',
+        reviews: 1,
+        tags: 1,
+      },
+      {
+        person: 'carol@corp-b.com',
+        name: 'Carol Cloud',
+        organisation: 'Corp B',
+        reviews: 1,
+        tags: 1,
+      },
+      {
+        person: 'frank@corp-f.com',
+        name: 'Frank Free',
+        organisation: 'Unknown',
+        reviews: 1,
+        tags: 1,
+      },
+    ]);
+    expect(reviewersForHalf(reviewers)).toBe(2);
+    expect(await mailReviewersByYear.run(node, p)).toEqual([
+      { year: 2017, reviews: 2, reviewers: 2, halfReviewers: 1 },
+      { year: 2018, reviews: 2, reviewers: 2, halfReviewers: 1 },
+    ]);
+    expect(await mailTotals.run(node, p)).toEqual([
+      { messages: 23, patchMessages: 11, changes: 3, reviewMessages: 4, reviewTags: 4 },
+    ]);
+    expect(await mailTotals.run(node, params('2018-01-01', { lists: ['other'] }))).toEqual([
+      { messages: 2, patchMessages: 1, changes: 1, reviewMessages: 1, reviewTags: 2 },
+    ]);
+  });
+
+  it('gives the same rows on duckdb-wasm for every mail metric', async () => {
+    const cases = [
+      params('2018-06-01', { since: '2017-01-01' }),
+      params('2018-03-02', { since: '2010-01-01', paths: ['tools'] }),
+      params('2018-06-01', { since: '2017-01-01', repositories: ['main-repo'], lists: ['devel'] }),
+      params('2018-01-01', { lists: ['other'] }),
+    ];
+    for (const p of cases) {
+      for (const metric of [
+        reviewFlow,
+        mailReviewsByOrganisation,
+        mailReviewers,
+        mailReviewersByYear,
+        mailTotals,
+      ]) {
+        const expected = await metric.run(node, p);
+        expect(await metric.run(wasm, p), `${metric.name} ${JSON.stringify(p)}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('puts the review flow, the mail totals and two sentences in the weather report', async () => {
+    const options = { project: 'scenario', clock: () => new Date('2018-06-01T00:00:00Z') };
+    const report = await buildWeatherReport(node, { since: '2017-01-01' }, options);
+    expect(report.reviewFlow).toEqual([
+      {
+        year: 2017,
+        changes: 1,
+        reviewed: 1,
+        merged: 1,
+        medianDaysToFirstReview: 0.5,
+        medianDaysToMerge: expect.closeTo(4, 9),
+        meanVersions: 1,
+        threeOrMoreVersions: 0,
+      },
+      {
+        year: 2018,
+        changes: 2,
+        reviewed: 1,
+        merged: 1,
+        medianDaysToFirstReview: 1,
+        medianDaysToMerge: expect.closeTo(25 + 14 / 24, 9),
+        meanVersions: 2,
+        threeOrMoreVersions: 1,
+      },
+    ]);
+    expect(report.mail).toEqual({
+      messages: 23,
+      patchMessages: 11,
+      changes: 3,
+      reviewMessages: 4,
+      reviewTags: 4,
+    });
+    const text = renderText(report);
+    expect(text).toContain(
+      '- Half of the reviewed changes posted in 2018 had a first review within 1 day, against 0.5 days in 2017.\n',
+    );
+    expect(text).toContain('- 50% of the changes posted in 2018 took three versions or more.\n');
+    expect(report.sentences).toContain(
+      '50% of the changes posted in 2018 took three versions or more.',
+    );
+  });
+
+  it('lists list-only reviewers among the addresses no map covers', async () => {
+    const run = await runCli(
+      ['affiliations', 'unknown', scenario.config, '--db', join(scenario.root, 'scenario.duckdb')],
+      {
+        cwd: scenario.root,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/corp-f\.com/);
+  });
+});
