@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { collectCodeSize } from '../collectors/code-size/collect-code-size.ts';
-import { tagPattern } from '../collectors/code-size/code-size-points.ts';
+import { tagMatches } from '../collectors/code-size/code-size-points.ts';
 import { openNodeDatabase } from '../src/lib/db/node.ts';
 import { ensureSchema } from '../src/lib/db/schema.ts';
 import { silentLogger, systemClock } from '../src/lib/effects.ts';
@@ -52,12 +52,11 @@ async function gitOut(gitdir: string, args: string[]): Promise<Buffer> {
 
 /** The tag names matching `pattern`. */
 export async function matchingTags(gitdir: string, pattern: string): Promise<string[]> {
-  const regex = tagPattern(pattern);
   const out = await gitOut(gitdir, ['for-each-ref', '--format=%(refname:short)', 'refs/tags/']);
   return out
     .toString('utf8')
     .split('\n')
-    .filter((name) => name && regex.test(name));
+    .filter((name) => name && tagMatches([pattern], name));
 }
 
 async function gitBlobs(

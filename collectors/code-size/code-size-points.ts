@@ -4,6 +4,7 @@
  */
 import type * as NodeFs from 'node:fs';
 import git from 'isomorphic-git';
+import { matchWildcard } from '../../src/lib/areas/match-wildcard.ts';
 import type { CodeSizePeriod } from '../../src/lib/config/code-size-config.ts';
 import type { Database } from '../../src/lib/db/database.ts';
 import { UNDATED_SQL } from '../../src/lib/db/schema.ts';
@@ -22,13 +23,9 @@ export interface CodeSizePoint {
   time: Date;
 }
 
-/** A tag pattern as a regular expression: `*` any characters, `?` one, the rest literal. */
-export function tagPattern(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
+/** True when the tag `name` matches one of `patterns` (`*` any characters, `?` one). */
+export function tagMatches(patterns: readonly string[], name: string): boolean {
+  return patterns.some((pattern) => matchWildcard(pattern, name));
 }
 
 /**
@@ -43,10 +40,7 @@ export async function tagPoints(
   logger: Logger,
 ): Promise<CodeSizePoint[]> {
   if (patterns.length === 0) return [];
-  const regexes = patterns.map(tagPattern);
-  const names = (await git.listTags({ fs, gitdir })).filter((name) =>
-    regexes.some((regex) => regex.test(name)),
-  );
+  const names = (await git.listTags({ fs, gitdir })).filter((name) => tagMatches(patterns, name));
   const points: CodeSizePoint[] = [];
   for (const name of names.sort()) {
     const oid = await git.resolveRef({ fs, gitdir, ref: `refs/tags/${name}` });

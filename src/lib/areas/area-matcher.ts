@@ -12,6 +12,7 @@
  * get_maintainer.pl's unanchored regex also lets `F: a/foo` cover `a/foobar.c`.
  * An area covers a path when one of its patterns does and none of its exclusions (`X:`) does.
  */
+import { matchWildcard } from './match-wildcard.ts';
 import type { AreaDefinition } from './parse-maintainers.ts';
 
 /** The area of a file at the top of the repository when the areas are the top-level folders. */
@@ -20,20 +21,24 @@ export const TOP_LEVEL_AREA = '(top level)';
 /** A compiled pattern: true when it covers `path` (a path in the repository, `/`-separated). */
 export type PathTest = (path: string) => boolean;
 
-const escape = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-
 /** Compiles one pattern (see the module comment). */
 export function compilePattern(pattern: string): PathTest {
-  const wildcard = pattern.search(/[*?]/);
-  if (wildcard < 0) {
+  if (pattern.search(/[*?]/) < 0) {
     if (pattern.endsWith('/')) return (path) => path.startsWith(pattern);
     const folder = `${pattern}/`;
     return (path) => path === pattern || path.startsWith(folder);
   }
-  const prefix = pattern.slice(0, wildcard);
-  const body = escape(pattern).replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  const regex = new RegExp(pattern.endsWith('/') ? `^${body}` : `^${body}$`);
-  return (path) => path.startsWith(prefix) && regex.test(path);
+  // Neither `*` nor `?` matches `/`: the pattern's segments match the path's one by one, the
+  // whole path, or (with a trailing `/`) its leading folders.
+  const under = pattern.endsWith('/');
+  const segments = (under ? pattern.slice(0, -1) : pattern).split('/');
+  const literal = pattern.slice(0, pattern.search(/[*?]/));
+  return (path) => {
+    if (!path.startsWith(literal)) return false;
+    const parts = path.split('/');
+    if (under ? parts.length <= segments.length : parts.length !== segments.length) return false;
+    return segments.every((segment, i) => matchWildcard(segment, parts[i]!));
+  };
 }
 
 /** Matches paths against a set of areas. */

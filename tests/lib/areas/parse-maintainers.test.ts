@@ -5,6 +5,7 @@ import {
   topLevelArea,
   TOP_LEVEL_AREA,
 } from '../../../src/lib/areas/area-matcher.ts';
+import { matchWildcard } from '../../../src/lib/areas/match-wildcard.ts';
 import { parseMaintainers } from '../../../src/lib/areas/parse-maintainers.ts';
 
 /** A MAINTAINERS file in Xen's shape: prose, indented examples, then sections. */
@@ -136,6 +137,18 @@ describe('area matching', () => {
     expect(compilePattern('a.b/')('a.b/c')).toBe(true);
     expect(compilePattern('a.b/')('axb/c')).toBe(false);
     expect(compilePattern('x/*/y/')('x/q/y/z/w.c')).toBe(true);
+  });
+
+  it('matches wildcards without backtracking without end on a hostile pattern', () => {
+    expect(matchWildcard('RELEASE-*', 'RELEASE-4.11.0')).toBe(true);
+    expect(matchWildcard('R*-?.*', 'RELEASE-4.11.0')).toBe(true);
+    expect(matchWildcard('*.0', 'RELEASE-4.11.1')).toBe(false);
+    expect(matchWildcard('', '')).toBe(true);
+    expect(matchWildcard('**', '')).toBe(true);
+    // A regex of this shape would take longer than the age of the universe on this path.
+    expect(matchWildcard(`${'*a'.repeat(30)}b`, 'a'.repeat(10_000))).toBe(false);
+    const hostile = compileAreas([{ name: 'x', patterns: [`${'*a'.repeat(30)}b`], excludes: [] }]);
+    expect(hostile.areasOf('a'.repeat(10_000))).toEqual([]);
   });
 
   it('makes each top-level folder an area when none are configured', () => {
