@@ -11,17 +11,17 @@ import {
   YearSeriesChart,
   type FigureSpec,
 } from '../../charts/index.ts';
-import { activeContributorsByYear } from '../../lib/metrics/active-contributors-by-year.ts';
-import { commitsByYear } from '../../lib/metrics/commits-by-year.ts';
-import { elephantFactorByYear } from '../../lib/metrics/elephant-factor-by-year.ts';
-import { last12Months } from '../../lib/metrics/last-12-months.ts';
-import { newContributorsByYear } from '../../lib/metrics/new-contributors-by-year.ts';
-import { newcomers } from '../../lib/metrics/newcomers.ts';
-import { organisationsByYear } from '../../lib/metrics/organisations-by-year.ts';
-import { reviewsAgainstCommits } from '../../lib/metrics/reviews-against-commits.ts';
-import { reviewsByOrganisation } from '../../lib/metrics/reviews-by-organisation.ts';
-import { risers } from '../../lib/metrics/risers.ts';
-import { topOrganisations } from '../../lib/metrics/top-organisations.ts';
+import { activeContributorsByYear } from '../../lib/metrics/active-contributors-by-year/active-contributors-by-year.ts';
+import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
+import { elephantFactorByYear } from '../../lib/metrics/elephant-factor-by-year/elephant-factor-by-year.ts';
+import { last12Months } from '../../lib/metrics/last-12-months/last-12-months.ts';
+import { newContributorsByYear } from '../../lib/metrics/new-contributors-by-year/new-contributors-by-year.ts';
+import { newcomers } from '../../lib/metrics/newcomers/newcomers.ts';
+import { organisationsByYear } from '../../lib/metrics/organisations-by-year/organisations-by-year.ts';
+import { reviewsAgainstCommits } from '../../lib/metrics/reviews-against-commits/reviews-against-commits.ts';
+import { reviewsByOrganisation } from '../../lib/metrics/reviews-by-organisation/reviews-by-organisation.ts';
+import { risers } from '../../lib/metrics/risers/risers.ts';
+import { topOrganisations } from '../../lib/metrics/top-organisations/top-organisations.ts';
 import { csvTable, renderCsv } from '../../lib/report/render-csv.ts';
 import { reportSentences } from '../../lib/report/report-sentences.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';

@@ -3,9 +3,9 @@
  * repositories as tables, each with a CSV of its rows.
  */
 import { periodSubtitle, YearSeriesChart } from '../../charts/index.ts';
-import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year.ts';
-import { organisationPeople } from '../../lib/metrics/organisation-people.ts';
-import { organisationRepositories } from '../../lib/metrics/organisation-repositories.ts';
+import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year/organisation-activity-by-year.ts';
+import { organisationPeople } from '../../lib/metrics/organisation-people/organisation-people.ts';
+import { organisationRepositories } from '../../lib/metrics/organisation-repositories/organisation-repositories.ts';
 import { csvTable } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { Panel } from './dashboard-panels.ts';

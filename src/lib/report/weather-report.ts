@@ -6,20 +6,20 @@
  * that metric's row type, so the report and the metric cannot drift apart.
  */
 
-import type { ActiveContributorsRow } from '../metrics/active-contributors-by-year.ts';
-import type { CommitsByMonthRow } from '../metrics/commits-by-month.ts';
-import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter.ts';
-import type { CommitsByYearRow } from '../metrics/commits-by-year.ts';
-import type { FirstContributionRow } from '../metrics/first-contributions.ts';
-import type { GrowthSummary } from '../metrics/growth.ts';
-import type { Last12MonthsSummary } from '../metrics/last-12-months.ts';
-import type { NewContributorsRow } from '../metrics/new-contributors-by-year.ts';
-import type { NewcomerRow } from '../metrics/newcomers.ts';
-import type { OrganisationsByYearRow } from '../metrics/organisations-by-year.ts';
-import type { ReviewsAgainstCommitsRow } from '../metrics/reviews-against-commits.ts';
-import type { ReviewsByOrganisationRow } from '../metrics/reviews-by-organisation.ts';
-import type { RiserRow } from '../metrics/risers.ts';
-import type { YearToDateRow } from '../metrics/year-to-date.ts';
+import type { ActiveContributorsRow } from '../metrics/active-contributors-by-year/active-contributors-by-year.ts';
+import type { CommitsByMonthRow } from '../metrics/commits-by-month/commits-by-month.ts';
+import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter/commits-by-quarter.ts';
+import type { CommitsByYearRow } from '../metrics/commits-by-year/commits-by-year.ts';
+import type { FirstContributionRow } from '../metrics/first-contributions/first-contributions.ts';
+import type { GrowthSummary } from '../metrics/growth/growth.ts';
+import type { Last12MonthsSummary } from '../metrics/last-12-months/last-12-months.ts';
+import type { NewContributorsRow } from '../metrics/new-contributors-by-year/new-contributors-by-year.ts';
+import type { NewcomerRow } from '../metrics/newcomers/newcomers.ts';
+import type { OrganisationsByYearRow } from '../metrics/organisations-by-year/organisations-by-year.ts';
+import type { ReviewsAgainstCommitsRow } from '../metrics/reviews-against-commits/reviews-against-commits.ts';
+import type { ReviewsByOrganisationRow } from '../metrics/reviews-by-organisation/reviews-by-organisation.ts';
+import type { RiserRow } from '../metrics/risers/risers.ts';
+import type { YearToDateRow } from '../metrics/year-to-date/year-to-date.ts';
 
 /** An organisation's count and its share of all counted contributions of the period. */
 export interface OrganisationShare {

@@ -1,5 +1,5 @@
-import sql from './top-organisations.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's commits in [since, asOf). */
 export interface TopOrganisationRow {

@@ -1,5 +1,5 @@
-import sql from './organisation-people.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One person's contributions for one organisation. */
 export interface OrganisationPersonRow {

@@ -1,5 +1,5 @@
-import sql from './commits-by-quarter.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One calendar quarter's commits. */
 export interface CommitsByQuarterRow {

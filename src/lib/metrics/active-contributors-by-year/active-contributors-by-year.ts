@@ -1,5 +1,5 @@
-import sql from './active-contributors-by-year.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One year's active contributors. */
 export interface ActiveContributorsRow {

@@ -1,5 +1,5 @@
-import sql from './pull-requests-by-organisation.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's GitHub pull requests in one calendar year. */
 export interface PullRequestsByOrganisationRow {

@@ -1,5 +1,5 @@
-import sql from './organisations-by-year.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's commits in one calendar year. */
 export interface OrganisationsByYearRow {

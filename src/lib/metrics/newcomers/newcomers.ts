@@ -1,5 +1,5 @@
-import sql from './newcomers.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** An organisation whose first contribution falls in the last 24 months. */
 export interface NewcomerRow {

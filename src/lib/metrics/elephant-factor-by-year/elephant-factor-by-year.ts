@@ -1,5 +1,5 @@
-import sql from './elephant-factor-by-year.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One year's elephant factor. */
 export interface ElephantFactorRow {

@@ -1,5 +1,5 @@
-import sql from './risers.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** An organisation whose last 12 months are at least twice its yearly average before. */
 export interface RiserRow {

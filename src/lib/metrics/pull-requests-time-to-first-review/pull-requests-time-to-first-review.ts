@@ -1,5 +1,5 @@
-import sql from './pull-requests-time-to-first-review.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** Time to first review of the GitHub pull requests opened in one calendar year. */
 export interface PullRequestsTimeToFirstReviewRow {

@@ -1,5 +1,5 @@
-import sql from './year-to-date.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** Year to date against the same span a year earlier (one row). Dates are `YYYY-MM-DD`. */
 export interface YearToDateRow {

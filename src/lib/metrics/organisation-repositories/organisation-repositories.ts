@@ -1,5 +1,5 @@
-import sql from './organisation-repositories.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One repository of one organisation. */
 export interface OrganisationRepositoryRow {

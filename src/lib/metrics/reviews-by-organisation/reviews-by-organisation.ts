@@ -1,5 +1,5 @@
-import sql from './reviews-by-organisation.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's reviews in one calendar year. */
 export interface ReviewsByOrganisationRow {

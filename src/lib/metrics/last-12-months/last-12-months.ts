@@ -1,5 +1,5 @@
-import sql from './last-12-months.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's commits in the last 12 months, with the window's figures repeated. */
 export interface Last12MonthsRow {

@@ -1,5 +1,5 @@
-import sql from './first-contributions.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** An organisation's first contribution. */
 export interface FirstContributionRow {

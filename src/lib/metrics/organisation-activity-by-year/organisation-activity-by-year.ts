@@ -1,5 +1,5 @@
-import sql from './organisation-activity-by-year.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One year of one organisation. */
 export interface OrganisationActivityRow {

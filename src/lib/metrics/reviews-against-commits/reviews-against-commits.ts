@@ -1,5 +1,5 @@
-import sql from './reviews-against-commits.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One organisation's reviews and commits in [since, asOf). */
 export interface ReviewsAgainstCommitsRow {

@@ -1,5 +1,5 @@
-import sql from './commits-by-year.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One calendar year's commits. */
 export interface CommitsByYearRow {

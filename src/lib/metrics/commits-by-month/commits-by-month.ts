@@ -1,5 +1,5 @@
-import sql from './commits-by-month.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One calendar month's commits. */
 export interface CommitsByMonthRow {

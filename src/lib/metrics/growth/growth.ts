@@ -1,5 +1,5 @@
-import sql from './growth.sql?raw';
-import { defineMetric } from './metric.ts';
+import sql from './query.sql?raw';
+import { defineMetric } from '../metric.ts';
 
 /** One full year of the growth span. */
 export interface GrowthRow {
