@@ -25,6 +25,8 @@ export interface ChartFrameProps {
   description?: string;
   /** Source line at the bottom ("Source: xen.git, as of 1 June 2018"). Default: none. */
   source?: string;
+  /** The figure's name, as `data-figure` for the dashboard and tests. Default: the chart's own. */
+  figure?: string;
   /** Colour of an organisation (see `makeColourFor`). Default: palette by the figure's own ranking. */
   colourFor?: (organisation: string) => string;
 }

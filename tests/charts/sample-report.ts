@@ -158,6 +158,20 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     activeContributorsByYear: years.map((year, i) => ({ year, contributors: 80 + i * 11 })),
     newContributorsByYear: years.map((year, i) => ({ year, contributors: 20 + (i % 3) * 4 })),
     elephantFactorByYear: years.map((year, i) => ({ year, elephantFactor: 2 + (i > 4 ? 1 : 0) })),
+    pullRequestsByOrganisation: organisationsByYear
+      .filter((r) => r.year >= 2015)
+      .map((r) => ({
+        year: r.year,
+        organisation: r.organisation,
+        opened: Math.round(r.commits / 10),
+        merged: Math.round(r.commits / 14),
+      })),
+    pullRequestsTimeToFirstReview: [2015, 2016, 2017, 2018].map((year, i) => ({
+      year,
+      opened: 120 + i * 30,
+      reviewed: 100 + i * 25,
+      medianHours: 40 - i * 6.5,
+    })),
     sentences: [
       'Commits have grown on average by 11% a year since 2014.',
       'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',

@@ -2,11 +2,12 @@
  * An organisation's page: its commits and reviews per year as charts, its people and its
  * repositories as tables, each with a CSV of its rows.
  */
-import { periodSubtitle, YearSeriesChart } from '../../charts/index.ts';
+import { periodSubtitle, sourceLine } from '../../lib/figures/figure-frame.ts';
 import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year/organisation-activity-by-year.ts';
 import { organisationPeople } from '../../lib/metrics/organisation-people/organisation-people.ts';
 import { organisationRepositories } from '../../lib/metrics/organisation-repositories/organisation-repositories.ts';
-import { csvTable } from '../../lib/report/render-csv.ts';
+import { csvTable } from '../../lib/report/csv-table.ts';
+import { csvText } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { Panel } from './dashboard-panels.ts';
 import type { OrganisationView } from './view-data.ts';
@@ -31,10 +32,12 @@ export function organisationPanels(
 ): { charts: Panel[]; tables: TablePanel[] } {
   const partialYear = report.commitsByYear.find((r) => r.partial)?.year ?? null;
   const subtitle = `${view.organisation} · ${periodSubtitle(report.project, report.since, report.asOf)}`;
-  const source = `Source: ${report.project}`;
-  const activityCsv = csvTable(
-    ['year', 'commits', 'reviews'],
-    view.activity.map((r) => [r.year, r.commits, r.reviews]),
+  const activityCsv = csvText(
+    csvTable(view.activity, {
+      year: (r) => r.year,
+      commits: (r) => r.commits,
+      reviews: (r) => r.reviews,
+    }),
   );
   const chart = (kind: 'commits' | 'reviews'): Panel => {
     const title = `${view.organisation}: ${kind} per year`;
@@ -43,15 +46,19 @@ export function organisationPanels(
       title,
       sentences: [],
       description: organisationActivityByYear.description,
-      component: YearSeriesChart,
-      props: {
+      figure: {
+        name: `organisation-${kind}-by-year`,
         title,
         subtitle,
-        source,
-        rows: view.activity.map((r) => ({ year: r.year, value: r[kind] })),
-        unit: kind,
-        partialYear,
-        figure: `organisation-${kind}-by-year`,
+        source: sourceLine(report.project, report.asOf),
+        colourOrder: [],
+        brand: {},
+        chart: {
+          chart: 'year-series',
+          rows: view.activity.map((r) => ({ year: r.year, value: r[kind] })),
+          unit: kind,
+          partialYear,
+        },
       },
       csv: activityCsv,
     };
@@ -66,9 +73,13 @@ export function organisationPanels(
     rows: view.people
       .slice(0, PEOPLE_SHOWN)
       .map((p) => [p.name ?? '(no name)', p.person ?? '(no address)', p.commits, p.reviews]),
-    csv: csvTable(
-      ['person', 'name', 'commits', 'reviews'],
-      view.people.map((p) => [p.person, p.name, p.commits, p.reviews]),
+    csv: csvText(
+      csvTable(view.people, {
+        person: (p) => p.person,
+        name: (p) => p.name,
+        commits: (p) => p.commits,
+        reviews: (p) => p.reviews,
+      }),
     ),
   };
   const repositories: TablePanel = {
@@ -77,9 +88,12 @@ export function organisationPanels(
     description: organisationRepositories.description,
     header: ['Repository', 'Commits', 'Reviews'],
     rows: view.repositories.map((r) => [r.repository, r.commits, r.reviews]),
-    csv: csvTable(
-      ['repository', 'commits', 'reviews'],
-      view.repositories.map((r) => [r.repository, r.commits, r.reviews]),
+    csv: csvText(
+      csvTable(view.repositories, {
+        repository: (r) => r.repository,
+        commits: (r) => r.commits,
+        reviews: (r) => r.reviews,
+      }),
     ),
   };
   const charts = [chart('commits'), chart('reviews')];

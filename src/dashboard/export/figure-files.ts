@@ -6,7 +6,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import interSemiBold from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
-import { standaloneMarkup, THEMES } from '../../charts/index.ts';
+import { FigureChart, standaloneMarkup, THEMES } from '../../charts/index.ts';
 import { DOWNLOAD_SIZE, type Panel } from '../data/dashboard-panels.ts';
 
 /** PNG scale: 2× the SVG's size (2400×1350 px for the default 1200×675). */
@@ -40,9 +40,9 @@ function fontFaces(): Promise<string> {
 /** The panel's chart drawn at the download size, as markup (rendered off-screen). */
 function renderMarkup(panel: Panel): string {
   const host = document.createElement('div');
-  const instance = mount(panel.component, {
+  const instance = mount(FigureChart, {
     target: host,
-    props: { ...panel.props, ...DOWNLOAD_SIZE },
+    props: { figure: panel.figure, ...DOWNLOAD_SIZE },
   });
   flushSync();
   const markup = host.innerHTML;

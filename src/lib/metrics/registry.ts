@@ -1,6 +1,8 @@
 /**
- * Every metric, by name: the report runs them, the dashboard lists and runs them in the browser
- * (duckdb-wasm), and tests check each. Add a metric here when its `.sql` and `.ts` land.
+ * The registry: the one list of metrics. The weather report (weather.json), its CSV files, its
+ * figures (`report --figures`), its sentences and the dashboard's panels all walk it, in this
+ * order, which is the order a speaker reads the report in. A new metric is its folder and one
+ * line here.
  */
 import { activeContributorsByYear } from './active-contributors-by-year/active-contributors-by-year.ts';
 import { commitsByMonth } from './commits-by-month/commits-by-month.ts';
@@ -19,14 +21,14 @@ import { organisationRepositories } from './organisation-repositories/organisati
 import { organisationsByYear } from './organisations-by-year/organisations-by-year.ts';
 import { pullRequestsByOrganisation } from './pull-requests-by-organisation/pull-requests-by-organisation.ts';
 import { pullRequestsTimeToFirstReview } from './pull-requests-time-to-first-review/pull-requests-time-to-first-review.ts';
+import type { Registry, ReportScope } from './report-metric.ts';
 import { reviewsAgainstCommits } from './reviews-against-commits/reviews-against-commits.ts';
 import { reviewsByOrganisation } from './reviews-by-organisation/reviews-by-organisation.ts';
 import { risers } from './risers/risers.ts';
 import { topOrganisations } from './top-organisations/top-organisations.ts';
 import { yearToDate } from './year-to-date/year-to-date.ts';
 
-/** The project-wide metrics, in the order a report or dashboard shows them. */
-export const metrics = [
+const ENTRIES = [
   commitsByYear,
   commitsByQuarter,
   commitsByMonth,
@@ -35,8 +37,8 @@ export const metrics = [
   topOrganisations,
   last12Months,
   organisationsByYear,
-  risers,
   firstContributions,
+  risers,
   newcomers,
   reviewsByOrganisation,
   reviewsAgainstCommits,
@@ -47,6 +49,23 @@ export const metrics = [
   pullRequestsTimeToFirstReview,
 ] as const;
 
+/** The fields one metric gives the weather report. */
+type FieldsOf<M> = M extends { collect: (...args: never[]) => Promise<infer F> } ? F : never;
+
+/** `A | B` → `A & B`. */
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+
+/** The weather report without its sentences: its scope and every metric's fields. */
+export type WeatherFigures = ReportScope & Intersection<FieldsOf<(typeof ENTRIES)[number]>>;
+
+/**
+ * Every metric of the weather report, in reading order. (Typing it as a registry of the whole
+ * report checks that each metric's hooks read only fields some metric gives.)
+ */
+export const metrics: Registry<WeatherFigures> = ENTRIES;
+
 /** The metrics of one organisation's page: they need `params.organisation`. */
 export const organisationMetrics = [
   organisationActivityByYear,
@@ -54,9 +73,7 @@ export const organisationMetrics = [
   organisationRepositories,
 ] as const;
 
-/** The metric called `name` (project-wide or per-organisation), or undefined. */
+/** The metric called `name` (of the report or of an organisation's page), or undefined. */
 export function findMetric(name: string): Metric<unknown> | undefined {
-  return ([...metrics, ...organisationMetrics] as readonly Metric<unknown>[]).find(
-    (metric) => metric.name === name,
-  );
+  return [...ENTRIES, ...organisationMetrics].find((metric) => metric.name === name);
 }

@@ -50,6 +50,8 @@ function figures(overrides: Partial<WeatherFigures> = {}): WeatherFigures {
     activeContributorsByYear: [],
     newContributorsByYear: [],
     elephantFactorByYear: [],
+    pullRequestsByOrganisation: [],
+    pullRequestsTimeToFirstReview: [],
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { defineMetric } from '../report-metric.ts';
+import { csvTable } from '../../report/csv-table.ts';
 
 /** One calendar month's commits. */
 export interface CommitsByMonthRow {
@@ -10,11 +11,24 @@ export interface CommitsByMonthRow {
   partial: boolean;
 }
 
+/** Its field of the weather report. */
+export interface CommitsByMonthFields {
+  commitsByMonth: CommitsByMonthRow[];
+}
+
 /** Commits per calendar month in [since, asOf), empty months included as 0. */
-export const commitsByMonth = defineMetric<CommitsByMonthRow>({
+export const commitsByMonth = defineMetric<CommitsByMonthRow, CommitsByMonthFields>({
   name: 'commits-by-month',
   title: 'Commits by month',
   description:
     'Commits per calendar month (YYYY-MM) from since to the as-of date, empty months as 0; a month cut by since or as-of is partial.',
   sql,
+  fields: (rows) => ({ commitsByMonth: rows }),
+  dashboard: false,
+  csv: (report) =>
+    csvTable(report.commitsByMonth, {
+      month: (r) => r.month,
+      commits: (r) => r.commits,
+      partial: (r) => r.partial,
+    }),
 });

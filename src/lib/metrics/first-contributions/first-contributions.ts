@@ -1,5 +1,6 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { defineMetric } from '../report-metric.ts';
+import { csvTable } from '../../report/csv-table.ts';
 
 /** An organisation's first contribution. */
 export interface FirstContributionRow {
@@ -8,11 +9,24 @@ export interface FirstContributionRow {
   date: string;
 }
 
+/** Its field of the weather report. */
+export interface FirstContributionsFields {
+  /** The day of each organisation's first counted commit or review. */
+  firstContributions: FirstContributionRow[];
+}
+
 /** Each organisation's first counted commit or review (whole history before asOf), earliest first. */
-export const firstContributions = defineMetric<FirstContributionRow>({
+export const firstContributions = defineMetric<FirstContributionRow, FirstContributionsFields>({
   name: 'first-contributions',
   title: 'First contributions',
   description:
     "The day of each organisation's first counted commit or review before the as-of date, over the whole history.",
   sql,
+  fields: (rows) => ({ firstContributions: rows }),
+  dashboard: false,
+  csv: (report) =>
+    csvTable(report.firstContributions, {
+      organisation: (r) => r.organisation,
+      date: (r) => r.date,
+    }),
 });

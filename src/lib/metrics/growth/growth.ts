@@ -1,5 +1,8 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { csvTable } from '../../report/csv-table.ts';
+import { plural } from '../../report/format-figures.ts';
+import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
+import { defineMetric, type ReportSentence } from '../report-metric.ts';
 
 /** One full year of the growth span. */
 export interface GrowthRow {
@@ -25,18 +28,6 @@ export interface GrowthSummary {
   byYear: Array<{ year: number; growth: number | null }>;
 }
 
-/**
- * Year-over-year growth of commits over the full years growthSince..(year of asOf − 1), with the
- * compound annual rate and the mean of the yearly rates. `since` does not apply.
- */
-export const growth = defineMetric<GrowthRow>({
-  name: 'growth',
-  title: 'Growth of commits',
-  description:
-    'Commits of each full year from growth-since to the last full year, each with its year-over-year growth (a fraction); every row repeats the compound annual rate and the mean of the yearly rates.',
-  sql,
-});
-
 /** The summary of growth rows; null when the span is shorter than one year (no rows). */
 export function summariseGrowth(rows: GrowthRow[]): GrowthSummary | null {
   const first = rows[0];
@@ -50,3 +41,60 @@ export function summariseGrowth(rows: GrowthRow[]): GrowthSummary | null {
     byYear: rows.slice(1).map((row) => ({ year: row.year, growth: row.growth })),
   };
 }
+
+/** Its field of the weather report. */
+export interface GrowthFields {
+  /** Growth over `fromYear`..`toYear` (full years): compound annual rate and mean of yearly rates. */
+  growth: GrowthSummary | null;
+}
+
+/** "Commits grew on average by 11% a year from 2014 to 2017." */
+function growthSentence(report: GrowthFields & CommitsByYearFields): ReportSentence[] {
+  const growth = report.growth;
+  if (!growth) return [];
+  const span = `from ${growth.fromYear} to ${growth.toYear}`;
+  if (growth.cagr === null) {
+    const last = report.commitsByYear.find((y) => y.year === growth.toYear);
+    const tail = last ? ` (${plural(last.commits, 'commit')} in ${growth.toYear})` : '';
+    return [
+      {
+        text: `Commits cannot be given a yearly growth rate ${span}: there were none in ${growth.fromYear}${tail}.`,
+        figures: ['commits-by-year'],
+      },
+    ];
+  }
+  const rate = growth.cagr;
+  const percent = Math.round(Math.abs(rate) * 100);
+  let text =
+    percent === 0
+      ? `Commits stayed level on average ${span}`
+      : `Commits ${rate > 0 ? 'grew' : 'shrank'} on average by ${percent}% a year ${span}`;
+  if (growth.meanYoY !== null && Math.round(growth.meanYoY * 100) !== Math.round(rate * 100)) {
+    const mean = Math.round(growth.meanYoY * 100);
+    text += ` (compound rate; the yearly rates average ${mean < 0 ? '−' : ''}${Math.abs(mean)}%)`;
+  }
+  return [{ text: `${text}.`, figures: ['commits-by-year'] }];
+}
+
+/**
+ * Year-over-year growth of commits over the full years growthSince..(year of asOf − 1), with the
+ * compound annual rate and the mean of the yearly rates. `since` does not apply.
+ */
+export const growth = defineMetric<GrowthRow, GrowthFields, CommitsByYearFields>({
+  name: 'growth',
+  title: 'Growth of commits',
+  description:
+    'Commits of each full year from growth-since to the last full year, each with its year-over-year growth (a fraction); every row repeats the compound annual rate and the mean of the yearly rates.',
+  sql,
+  fields: (rows) => ({ growth: summariseGrowth(rows) }),
+  csv: ({ growth }) =>
+    csvTable(growth?.byYear ?? [], {
+      year: (r) => r.year,
+      growth: (r) => r.growth,
+      from_year: () => growth?.fromYear,
+      to_year: () => growth?.toYear,
+      cagr: () => growth?.cagr,
+      mean_yoy: () => growth?.meanYoY,
+    }),
+  sentences: growthSentence,
+});

@@ -1,5 +1,13 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { UNKNOWN } from '../../identity/organisation-index.ts';
+import { periodSubtitle } from '../../figures/figure-frame.ts';
+import type { ReportScope } from '../report-metric.ts';
+import { defineMetric } from '../report-metric.ts';
+import {
+  rankingCsv,
+  type OrganisationShare,
+  type UnknownShare,
+} from '../top-organisations/top-organisations.ts';
 
 /** One organisation's commits in the last 12 months, with the window's figures repeated. */
 export interface Last12MonthsRow {
@@ -34,31 +42,22 @@ export interface Last12MonthsSummary {
   /** Whether the last 12 months' top N is the same set of names as the `since` top N. */
   sameTopAsSince: boolean;
   /** Ranked organisations, never `Unknown`. */
-  organisations: Array<{ organisation: string; commits: number; share: number }>;
-  unknown: { commits: number; share: number };
+  organisations: OrganisationShare[];
+  unknown: UnknownShare;
 }
-
-/** The last 12 months [asOf − 1 year, asOf): organisations ranked, the top N's share and set. */
-export const last12Months = defineMetric<Last12MonthsRow>({
-  name: 'last-12-months',
-  title: 'The last 12 months',
-  description:
-    'Commits per organisation in the year before the as-of date, ranked by commits then name (Unknown unranked), with the share of the top N and whether they are the same N as since since.',
-  sql,
-});
 
 /** Rows → the report's `last12Months`. */
 export function summariseLast12Months(rows: Last12MonthsRow[]): Last12MonthsSummary {
   const first = rows[0];
   if (!first) throw new Error('last-12-months returned no row');
   const organisations = rows
-    .filter((row) => row.organisation !== null && row.organisation !== 'Unknown')
+    .filter((row) => row.organisation !== null && row.organisation !== UNKNOWN)
     .map((row) => ({
       organisation: row.organisation!,
       commits: row.commits ?? 0,
       share: row.share ?? 0,
     }));
-  const unknown = rows.find((row) => row.organisation === 'Unknown');
+  const unknown = rows.find((row) => row.organisation === UNKNOWN);
   return {
     from: first.from,
     to: first.to,
@@ -69,3 +68,45 @@ export function summariseLast12Months(rows: Last12MonthsRow[]): Last12MonthsSumm
     unknown: { commits: unknown?.commits ?? 0, share: unknown?.share ?? 0 },
   };
 }
+
+/** Its field of the weather report. */
+export interface Last12MonthsFields {
+  last12Months: Last12MonthsSummary;
+}
+
+const DESCRIPTION =
+  'Commits per organisation in the year before the as-of date, ranked by commits then name (Unknown unranked), with the share of the top N and whether they are the same N as since since.';
+
+/** The last 12 months [asOf − 1 year, asOf): organisations ranked, the top N's share and set. */
+export const last12Months = defineMetric<Last12MonthsRow, Last12MonthsFields, ReportScope>({
+  name: 'last-12-months',
+  title: 'The last 12 months',
+  description: DESCRIPTION,
+  sql,
+  fields: (rows) => ({ last12Months: summariseLast12Months(rows) }),
+  csv: ({ last12Months: recent }) => rankingCsv(recent.organisations, recent.unknown),
+  figure: {
+    draw: (report, view) => {
+      const recent = report.last12Months;
+      return {
+        title: 'The last 12 months',
+        subtitle: periodSubtitle(report.project, recent.from, recent.to),
+        chart: {
+          chart: 'share-bar',
+          rows: recent.organisations.map((r) => ({
+            name: r.organisation,
+            value: r.commits,
+            share: r.share,
+          })),
+          unknown: { value: recent.unknown.commits, share: recent.unknown.share },
+          top: report.top,
+          total: recent.commits,
+        },
+        ...(view.kind === 'reviews'
+          ? { description: `${DESCRIPTION} (Commits: this chart does not switch to reviews.)` }
+          : {}),
+      };
+    },
+  },
+  organisations: (report) => report.last12Months.organisations.map((r) => r.organisation),
+});

@@ -1,5 +1,5 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { defineQuery } from '../metric.ts';
 
 /** One year of one organisation. */
 export interface OrganisationActivityRow {
@@ -9,7 +9,7 @@ export interface OrganisationActivityRow {
 }
 
 /** One organisation's (`params.organisation`) commits and reviews per year in [since, asOf). */
-export const organisationActivityByYear = defineMetric<OrganisationActivityRow>({
+export const organisationActivityByYear = defineQuery<OrganisationActivityRow>({
   name: 'organisation-activity-by-year',
   title: 'Commits and reviews by year',
   description:

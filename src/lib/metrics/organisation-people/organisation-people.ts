@@ -1,5 +1,5 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { defineQuery } from '../metric.ts';
 
 /** One person's contributions for one organisation. */
 export interface OrganisationPersonRow {
@@ -12,7 +12,7 @@ export interface OrganisationPersonRow {
 }
 
 /** One organisation's (`params.organisation`) people in [since, asOf), most commits first. */
-export const organisationPeople = defineMetric<OrganisationPersonRow>({
+export const organisationPeople = defineQuery<OrganisationPersonRow>({
   name: 'organisation-people',
   title: 'People',
   description:

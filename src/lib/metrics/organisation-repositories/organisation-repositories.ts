@@ -1,5 +1,5 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { defineQuery } from '../metric.ts';
 
 /** One repository of one organisation. */
 export interface OrganisationRepositoryRow {
@@ -9,7 +9,7 @@ export interface OrganisationRepositoryRow {
 }
 
 /** One organisation's (`params.organisation`) commits and reviews per repository in [since, asOf). */
-export const organisationRepositories = defineMetric<OrganisationRepositoryRow>({
+export const organisationRepositories = defineQuery<OrganisationRepositoryRow>({
   name: 'organisation-repositories',
   title: 'Repositories',
   description:

@@ -1,5 +1,19 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { csvTable } from '../../report/csv-table.ts';
+import { periodSubtitle } from '../../figures/figure-frame.ts';
+import { rankNames } from '../../report/rank.ts';
+import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
+import {
+  defineMetric,
+  type DrawnFigure,
+  type FigureView,
+  type ReportScope,
+} from '../report-metric.ts';
+import {
+  reviewsByOrganisation,
+  type ReviewsByOrganisationFields,
+} from '../reviews-by-organisation/reviews-by-organisation.ts';
+import type { TopOrganisationsFields } from '../top-organisations/top-organisations.ts';
 
 /** One organisation's commits in one calendar year. */
 export interface OrganisationsByYearRow {
@@ -9,11 +23,82 @@ export interface OrganisationsByYearRow {
   commits: number;
 }
 
+/** Its field of the weather report. */
+export interface OrganisationsByYearFields {
+  /** Commits per organisation per calendar year (`Unknown` included, marked by its name). */
+  organisationsByYear: OrganisationsByYearRow[];
+}
+
+type Report = ReportScope &
+  OrganisationsByYearFields &
+  CommitsByYearFields &
+  TopOrganisationsFields &
+  ReviewsByOrganisationFields;
+
+/** The top N organisations' commits (or reviews) per year as stacks, the rest as Other. */
+function draw(report: Report, view: FigureView): DrawnFigure {
+  const subtitle = periodSubtitle(report.project, report.since, report.asOf);
+  const partialYear = report.commitsByYear.find((r) => r.partial)?.year ?? null;
+  if (view.kind === 'reviews') {
+    const rows = report.reviewsByOrganisation.map((r) => ({
+      year: r.year,
+      name: r.organisation,
+      value: r.reviews,
+    }));
+    const title = `Reviews by organisation: the top ${report.top} and the rest`;
+    return {
+      title,
+      subtitle,
+      chart: {
+        chart: 'year-stack',
+        rows,
+        top: report.top,
+        ranking: rankNames(rows),
+        partialYear,
+        unit: 'reviews',
+        mode: view.mode,
+      },
+      description: reviewsByOrganisation.description,
+      csv: reviewsByOrganisation.csv(report),
+    };
+  }
+  return {
+    title: `Commits by organisation: the top ${report.top} and the rest`,
+    subtitle,
+    chart: {
+      chart: 'year-stack',
+      rows: report.organisationsByYear.map((r) => ({
+        year: r.year,
+        name: r.organisation,
+        value: r.commits,
+      })),
+      top: report.top,
+      ranking: report.topOrganisations.map((r) => r.organisation),
+      partialYear,
+      mode: view.mode,
+    },
+  };
+}
+
 /** Commits per organisation per year in [since, asOf); `Unknown` included, last in each year. */
-export const organisationsByYear = defineMetric<OrganisationsByYearRow>({
+export const organisationsByYear = defineMetric<
+  OrganisationsByYearRow,
+  OrganisationsByYearFields,
+  Omit<Report, keyof OrganisationsByYearFields>
+>({
   name: 'organisations-by-year',
   title: 'Organisations over time',
   description:
     'Commits per organisation per calendar year from since to the as-of date, Unknown included (last in each year).',
   sql,
+  fields: (rows) => ({ organisationsByYear: rows }),
+  csv: (report) =>
+    csvTable(report.organisationsByYear, {
+      year: (r) => r.year,
+      organisation: (r) => r.organisation,
+      commits: (r) => r.commits,
+    }),
+  figure: { name: 'organisations-over-time', draw },
+  organisations: (report) =>
+    rankNames(report.organisationsByYear.map((r) => ({ name: r.organisation, value: r.commits }))),
 });

@@ -1,5 +1,9 @@
 import sql from './query.sql?raw';
-import { defineMetric } from '../metric.ts';
+import { csvTable } from '../../report/csv-table.ts';
+import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
+import { perYearFigure } from '../per-year-figure.ts';
+import { defineMetric, type ReportScope } from '../report-metric.ts';
+import { GITHUB_TABLES } from '../pull-requests-by-organisation/pull-requests-by-organisation.ts';
 
 /** Time to first review of the GitHub pull requests opened in one calendar year. */
 export interface PullRequestsTimeToFirstReviewRow {
@@ -12,14 +16,40 @@ export interface PullRequestsTimeToFirstReviewRow {
   medianHours: number | null;
 }
 
+/** Its field of the weather report. */
+export interface PullRequestsTimeToFirstReviewFields {
+  /** Per year of opening: pull requests opened, reviewed, and the median hours to a first review. */
+  pullRequestsTimeToFirstReview: PullRequestsTimeToFirstReviewRow[];
+}
+
 /**
  * Median hours from opening a GitHub pull request to its first review by someone else, per year
  * of opening in [since, asOf), with the pull requests opened and reviewed.
  */
-export const pullRequestsTimeToFirstReview = defineMetric<PullRequestsTimeToFirstReviewRow>({
+export const pullRequestsTimeToFirstReview = defineMetric<
+  PullRequestsTimeToFirstReviewRow,
+  PullRequestsTimeToFirstReviewFields,
+  ReportScope & CommitsByYearFields
+>({
   name: 'pull-requests-time-to-first-review',
   title: 'Time to first review',
   description:
     'Median hours from opening a GitHub pull request to its first review by someone other than its author, per calendar year of opening from since to the as-of date, with the pull requests opened and reviewed.',
   sql,
+  tables: GITHUB_TABLES,
+  fields: (rows) => ({ pullRequestsTimeToFirstReview: rows }),
+  csv: (report) =>
+    csvTable(report.pullRequestsTimeToFirstReview, {
+      year: (r) => r.year,
+      opened: (r) => r.opened,
+      reviewed: (r) => r.reviewed,
+      median_hours: (r) => r.medianHours,
+    }),
+  figure: perYearFigure({
+    title: 'Hours to the first review of a pull request (median)',
+    unit: 'hours',
+    showChange: false,
+    rows: (report) =>
+      report.pullRequestsTimeToFirstReview.map((r) => ({ year: r.year, value: r.medianHours })),
+  }),
 });
