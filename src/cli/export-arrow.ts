@@ -32,26 +32,10 @@ import {
 import type { NodeDatabase } from '../lib/db/node.ts';
 import type { DataManifest, DefaultView, ManifestTable } from '../lib/db/wasm-manifest.ts';
 import { DEFAULT_TOP } from '../lib/metrics/default-metric-params.ts';
+import { EXPORTED_TABLES } from '../lib/metrics/exported-tables.ts';
 import { buildWeatherReport } from '../lib/report/build-weather-report.ts';
 import { BarometerError, isBarometerError } from '../lib/errors.ts';
 import type { Clock } from '../lib/effects.ts';
-
-/**
- * The tables the metrics (and the weather report's checks) read, each with the columns they read
- * (all when not listed): `commits` and `commit_files` are only joined on to narrow by repository
- * and path, so their other columns stay behind and the browser loads fewer bytes. A metric that
- * reads another column fails the wasm parity test until the column is added here.
- */
-export const EXPORTED_TABLES: ReadonlyArray<{ name: string; columns?: readonly string[] }> = [
-  { name: 'contributions' },
-  { name: 'commits', columns: ['repository', 'commit_id'] },
-  { name: 'commit_files', columns: ['commit_id', 'path', 'old_path'] },
-  { name: 'repositories' },
-  { name: 'github_repositories' },
-  { name: 'github_pull_requests' },
-  { name: 'github_reviews' },
-  { name: 'github_pull_commits' },
-];
 
 /** Options for {@link exportData}. */
 export interface ExportOptions {

@@ -33,7 +33,7 @@ export const FIRST_TABLES = ['contributions'] as const;
 /**
  * The tables loaded once the first view is drawn (or sooner, when a query reads them: a view
  * narrowed by repository or path): their files download at page start with the first. The others
- * (GitHub pull requests, which no chart reads) are fetched only when a query reads them.
+ * (GitHub pull requests, read only by the pull request figures) are fetched when a query reads them.
  */
 export const SOON_TABLES = ['commits', 'repositories', 'github_repositories', 'commit_files'] as const;
 
