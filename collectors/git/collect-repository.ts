@@ -98,13 +98,11 @@ async function* inGroupsOfOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<string>> {
-  const reader = await db.connection.runAndReadAll(
+  const { columns } = await db.columns(
     'SELECT commit_id FROM commits WHERE repository = $repository',
     { repository },
   );
-  const known = new Set<string>();
-  for (const row of reader.getRows()) known.add(row[0] as string);
-  return known;
+  return new Set(columns[0] as string[]);
 }
 
 /**

@@ -160,10 +160,8 @@ async function tableToArrow(
       return c.type === 'TIMESTAMP' ? `epoch_us(${id}) AS ${id}` : id;
     })
     .join(', ');
-  const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM "${table}"`);
-  const data = reader.getColumnsJS();
+  const { columns: data, rows } = await db.columns(`SELECT ${select} FROM "${table}"`);
   const vectors = columns.map((column, i) => vectorOf(column, data[i] ?? [], table));
-  const rows = reader.currentRowCount;
   const schema = new Schema(
     columns.map((column, i) => new Field(column.name, vectors[i]!.type, true)),
   );
