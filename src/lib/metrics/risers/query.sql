@@ -3,7 +3,7 @@
 -- full year from `since` (the year of `since` when it is 1 January, else the next) and the year of
 -- the organisation's first counted commit, up to the last year that ends on or before year_ago.
 -- The average is that span's commits / its number of years. An organisation with no such year, or
--- no commit in them, is not a riser (a newcomer is one, see newcomers.sql).
+-- no commit in them, is not a riser (a newcomer is one, see newcomers/query.sql).
 WITH span AS (
   SELECT
     CASE WHEN since = make_date(year(since), 1, 1) THEN year(since) ELSE year(since) + 1 END

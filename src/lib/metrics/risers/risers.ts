@@ -67,7 +67,7 @@ function risersSentence(report: ReportScope & RisersFields, name: NameFormat): R
 
 /**
  * Risers: organisations whose commits in the last 12 months are at least twice their average per
- * full year before (see risers.sql for "before"), largest last 12 months first, ties by name.
+ * full year before (see its query.sql for "before"), largest last 12 months first, ties by name.
  */
 export const risers = defineMetric<RiserRow, RisersFields, ReportScope>({
   name: 'risers',
