@@ -49,7 +49,7 @@ export interface FrameLayout {
 }
 
 /** Body text size for a figure `width`×`height` px: 13 px at 640 px wide, ~34 px on a slide. */
-export function baseFontSize(width: number, height: number): number {
+function baseFontSize(width: number, height: number): number {
   const reference = Math.min(width, height * (16 / 9));
   return Math.max(13, Math.min(36, Math.round(reference * 0.0175)));
 }

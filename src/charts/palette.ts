@@ -84,7 +84,7 @@ export const THEMES: Record<ThemeName, Theme> = {
 };
 
 /** How many organisations get a categorical colour of their own. */
-export const CATEGORICAL_COUNT = CATEGORICAL.length;
+const CATEGORICAL_COUNT = CATEGORICAL.length;
 
 /** The CSS variables charts read, with their values in `theme`. */
 export function cssVariables(theme: Theme): Record<string, string> {

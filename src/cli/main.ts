@@ -4,7 +4,7 @@ import type { CommandContext } from './command.ts';
 import { commands } from './commands/index.ts';
 
 /** Exit codes by error kind; 1 is anything unexpected. Documented in the README. */
-export const EXIT_CODES: Record<ErrorCode, number> = {
+const EXIT_CODES: Record<ErrorCode, number> = {
   'bad-input': 2,
   'not-found': 3,
   'database-in-use': 4,

@@ -26,7 +26,7 @@ export interface HtmlReportOptions {
 }
 
 /** Text as HTML text or a double-quoted attribute value. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (char) =>

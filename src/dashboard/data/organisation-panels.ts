@@ -23,7 +23,7 @@ export interface TablePanel {
 }
 
 /** How many people the page lists (the CSV has them all). */
-export const PEOPLE_SHOWN = 25;
+const PEOPLE_SHOWN = 25;
 
 /** The charts and tables of one organisation's page. */
 export function organisationPanels(

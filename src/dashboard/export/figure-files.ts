@@ -10,7 +10,7 @@ import { FigureChart, standaloneMarkup, THEMES } from '../../charts/index.ts';
 import { DOWNLOAD_SIZE, type Panel } from '../data/dashboard-panels.ts';
 
 /** PNG scale: 2× the SVG's size (2400×1350 px for the default 1200×675). */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 let fontCss: Promise<string> | undefined;
 

@@ -7,13 +7,13 @@ import { metrics } from './registry.ts';
 import type { ExportedTable, Registry } from './report-metric.ts';
 
 /** The tables the report's scope check reads besides the metrics' (known repository names). */
-export const SCOPE_TABLES: readonly ExportedTable[] = [
+const SCOPE_TABLES: readonly ExportedTable[] = [
   { name: 'repositories' },
   { name: 'github_repositories' },
 ];
 
 /** Every table to export for `registry`, each with the columns read (all when not listed). */
-export function exportedTables<Report extends object>(registry: Registry<Report>): ExportedTable[] {
+function exportedTables<Report extends object>(registry: Registry<Report>): ExportedTable[] {
   const tables = new Map<string, Set<string> | null>();
   for (const table of [...registry.flatMap((metric) => metric.tables), ...SCOPE_TABLES]) {
     const known = tables.get(table.name);

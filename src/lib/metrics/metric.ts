@@ -41,7 +41,7 @@ export interface Metric<T> {
 }
 
 /** The `$name` bindings of `params`, by SQL name. */
-export function sqlParams(params: MetricParams): SqlParams {
+function sqlParams(params: MetricParams): SqlParams {
   return {
     as_of: params.asOf,
     since: params.since,

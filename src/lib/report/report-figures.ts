@@ -35,7 +35,7 @@ export interface ReportFigure<Report extends object> {
 }
 
 /** The view the command line draws: commits, stacks in counts. */
-export const COMMITS_VIEW: FigureView = { kind: 'commits', mode: 'counts' };
+const COMMITS_VIEW: FigureView = { kind: 'commits', mode: 'counts' };
 
 /**
  * Every figure of `report`, in the registry's order, with the metric that draws it. Organisations
