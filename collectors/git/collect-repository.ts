@@ -15,7 +15,8 @@ import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
-import { isHttpUrl, syncRemote } from './remote-cache.ts';
+import { hasUrlScheme } from '../../src/lib/config/source-url.ts';
+import { syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
 
 /** Which engine reads history: `auto` takes the git CLI when git is installed. */
@@ -130,7 +131,7 @@ async function openSource(
   report: (progress: Partial<CollectProgress>) => void,
 ): Promise<{ gitdir: string; store: ObjectStore; branch: string; head: string }> {
   const { fs, repository } = options;
-  if (isHttpUrl(repository.source) || /^[a-z][a-z0-9+.-]*:\/\//i.test(repository.source)) {
+  if (hasUrlScheme(repository.source)) {
     if (!options.cacheDir) throw new Error('collectRepository: cacheDir is needed for URLs');
     report({ phase: 'fetching' });
     fs.mkdirSync(options.cacheDir, { recursive: true });

@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { BarometerError } from '../../src/lib/errors.ts';
+import { isHttpUrl } from '../../src/lib/config/source-url.ts';
 
 type Fs = typeof NodeFs;
 
@@ -34,11 +35,6 @@ export interface SyncResult {
   head: string;
   /** True when this run made the cache (a clone), false when it fetched into it. */
   cloned: boolean;
-}
-
-/** True for URLs this module can fetch. */
-export function isHttpUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source);
 }
 
 /** The URL without user name or password, for messages. */

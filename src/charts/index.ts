@@ -15,3 +15,4 @@ export * from './layout.ts';
 export * from './stack.ts';
 export * from './ticks.ts';
 export * from './svg-markup.ts';
+export * from './font-faces.ts';

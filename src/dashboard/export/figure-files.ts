@@ -6,7 +6,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import interSemiBold from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
-import { FigureChart, standaloneMarkup, THEMES } from '../../charts/index.ts';
+import { FigureChart, interFontFaces, standaloneMarkup, THEMES } from '../../charts/index.ts';
 import { DOWNLOAD_SIZE, type Panel } from '../data/dashboard-panels.ts';
 
 /** PNG scale: 2× the SVG's size (2400×1350 px for the default 1200×675). */
@@ -23,17 +23,11 @@ async function dataUrl(url: string): Promise<string> {
   return `data:font/woff2;base64,${btoa(binary)}`;
 }
 
-/** `@font-face` rules for Inter 400 and 600 with the fonts inlined (as the CLI's SVGs carry). */
+/** `@font-face` rules for Inter with the fonts inlined (as the CLI's SVGs carry), made once. */
 function fontFaces(): Promise<string> {
-  fontCss ??= Promise.all(
-    [
-      [400, interRegular],
-      [600, interSemiBold],
-    ].map(
-      async ([weight, url]) =>
-        `@font-face{font-family:Inter;font-style:normal;font-weight:${weight};src:url(${await dataUrl(String(url))}) format('woff2')}`,
-    ),
-  ).then((rules) => rules.join(''));
+  fontCss ??= Promise.all([dataUrl(interRegular), dataUrl(interSemiBold)]).then(
+    ([regular, semiBold]) => interFontFaces({ 400: regular, 600: semiBold }),
+  );
   return fontCss;
 }
 

@@ -3,6 +3,7 @@
  * Paths inside it are resolved against the config file's folder by the caller.
  */
 import { BarometerError } from '../errors.ts';
+import { isHttpUrl } from './source-url.ts';
 
 /** One repository of a project. */
 export interface RepositoryConfig {
@@ -208,10 +209,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   repos.forEach(
     (r, i) => /^[\w.-]+\/[\w.-]+$/.test(r) || fail(file, `github.repos[${i}]`, '"owner/name"', r),
   );
-  if (
-    gh.apiUrl !== undefined &&
-    (typeof gh.apiUrl !== 'string' || !/^https?:\/\//.test(gh.apiUrl))
-  ) {
+  if (gh.apiUrl !== undefined && (typeof gh.apiUrl !== 'string' || !isHttpUrl(gh.apiUrl))) {
     fail(file, 'github.apiUrl', 'an http(s) URL', gh.apiUrl);
   }
 

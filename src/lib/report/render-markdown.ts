@@ -2,6 +2,7 @@
  * weather.md: the sentences a speaker reads out, each figure's image after the sentence it
  * supports, then the main tables. Organisation names are escaped so they render as themselves.
  */
+import { UNKNOWN } from '../identity/organisation-index.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { metrics } from '../metrics/registry.ts';
 import type { FigureName } from './figure-name.ts';
@@ -38,7 +39,7 @@ function rankingTable(
   );
   if (unknown.commits > 0) {
     lines.push(
-      `|  | Unknown | ${formatCount(unknown.commits)} | ${formatPercentPrecise(unknown.share)} |`,
+      `|  | ${UNKNOWN} | ${formatCount(unknown.commits)} | ${formatPercentPrecise(unknown.share)} |`,
     );
   }
   return lines;
