@@ -4,6 +4,7 @@ import { periodSubtitle } from '../../figures/figure-frame.ts';
 import type { ReportScope } from '../report-metric.ts';
 import { defineMetric } from '../report-metric.ts';
 import {
+  namedShares,
   rankingCsv,
   type OrganisationShare,
   type UnknownShare,
@@ -93,12 +94,7 @@ export const last12Months = defineMetric<Last12MonthsRow, Last12MonthsFields, Re
         subtitle: periodSubtitle(report.project, recent.from, recent.to),
         chart: {
           chart: 'share-bar',
-          rows: recent.organisations.map((r) => ({
-            name: r.organisation,
-            value: r.commits,
-            share: r.share,
-          })),
-          unknown: { value: recent.unknown.commits, share: recent.unknown.share },
+          ...namedShares(recent.organisations, recent.unknown),
           top: report.top,
           total: recent.commits,
         },

@@ -1,6 +1,7 @@
 import sql from './query.sql?raw';
 import { csvTable } from '../../report/csv-table.ts';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
+import type { YearStackChart } from '../../figures/chart-spec.ts';
 import { rankNames } from '../../report/rank.ts';
 import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
 import {
@@ -35,29 +36,38 @@ type Report = ReportScope &
   TopOrganisationsFields &
   ReviewsByOrganisationFields;
 
+/**
+ * Stacked bars by year of each organisation's `unit` (commits by default): the top N of `ranking`,
+ * the rest as Other, the year not over at the as-of date hatched.
+ */
+export function organisationStack(
+  report: ReportScope & CommitsByYearFields,
+  rows: Array<{ year: number; organisation: string; count: number }>,
+  view: FigureView,
+  ranking: string[],
+  unit = 'commits',
+): YearStackChart {
+  return {
+    chart: 'year-stack',
+    rows: rows.map((r) => ({ year: r.year, name: r.organisation, value: r.count })),
+    top: report.top,
+    ranking,
+    partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
+    unit,
+    mode: view.mode,
+  };
+}
+
 /** The top N organisations' commits (or reviews) per year as stacks, the rest as Other. */
 function draw(report: Report, view: FigureView): DrawnFigure {
   const subtitle = periodSubtitle(report.project, report.since, report.asOf);
-  const partialYear = report.commitsByYear.find((r) => r.partial)?.year ?? null;
   if (view.kind === 'reviews') {
-    const rows = report.reviewsByOrganisation.map((r) => ({
-      year: r.year,
-      name: r.organisation,
-      value: r.reviews,
-    }));
-    const title = `Reviews by organisation: the top ${report.top} and the rest`;
+    const rows = report.reviewsByOrganisation.map((r) => ({ ...r, count: r.reviews }));
+    const ranking = rankNames(rows.map((r) => ({ name: r.organisation, value: r.count })));
     return {
-      title,
+      title: `Reviews by organisation: the top ${report.top} and the rest`,
       subtitle,
-      chart: {
-        chart: 'year-stack',
-        rows,
-        top: report.top,
-        ranking: rankNames(rows),
-        partialYear,
-        unit: 'reviews',
-        mode: view.mode,
-      },
+      chart: organisationStack(report, rows, view, ranking, 'reviews'),
       description: reviewsByOrganisation.description,
       csv: reviewsByOrganisation.csv(report),
     };
@@ -65,18 +75,12 @@ function draw(report: Report, view: FigureView): DrawnFigure {
   return {
     title: `Commits by organisation: the top ${report.top} and the rest`,
     subtitle,
-    chart: {
-      chart: 'year-stack',
-      rows: report.organisationsByYear.map((r) => ({
-        year: r.year,
-        name: r.organisation,
-        value: r.commits,
-      })),
-      top: report.top,
-      ranking: report.topOrganisations.map((r) => r.organisation),
-      partialYear,
-      mode: view.mode,
-    },
+    chart: organisationStack(
+      report,
+      report.organisationsByYear.map((r) => ({ ...r, count: r.commits })),
+      view,
+      report.topOrganisations.map((r) => r.organisation),
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { csvTable } from '../../report/csv-table.ts';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
 import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
 import { defineMetric, type ExportedTable, type ReportScope } from '../report-metric.ts';
+import { organisationStack } from '../organisations-by-year/organisations-by-year.ts';
 import type { TopOrganisationsFields } from '../top-organisations/top-organisations.ts';
 
 /** One organisation's GitHub pull requests in one calendar year. */
@@ -57,19 +58,13 @@ export const pullRequestsByOrganisation = defineMetric<
     draw: (report, view) => ({
       title: `Pull requests opened by organisation: the top ${report.top} and the rest`,
       subtitle: periodSubtitle(report.project, report.since, report.asOf),
-      chart: {
-        chart: 'year-stack',
-        rows: report.pullRequestsByOrganisation.map((r) => ({
-          year: r.year,
-          name: r.organisation,
-          value: r.opened,
-        })),
-        top: report.top,
-        ranking: report.topOrganisations.map((r) => r.organisation),
-        partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
-        unit: 'pull requests',
-        mode: view.mode,
-      },
+      chart: organisationStack(
+        report,
+        report.pullRequestsByOrganisation.map((r) => ({ ...r, count: r.opened })),
+        view,
+        report.topOrganisations.map((r) => r.organisation),
+        'pull requests',
+      ),
     }),
   },
 });

@@ -1,6 +1,7 @@
 import sql from './query.sql?raw';
 import { UNKNOWN } from '../../identity/organisation-index.ts';
 import { csvTable, type CsvTable } from '../../report/csv-table.ts';
+import type { NamedShare, UnknownShare as ChartUnknown } from '../../figures/chart-spec.ts';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
 import { formatCount, formatPercent, joinNames, sincePhrase } from '../../report/format-figures.ts';
 import { rankBy } from '../../report/rank.ts';
@@ -72,6 +73,17 @@ export function rankingCsv(
   });
 }
 
+/** A ranking and what no map covers, as a chart's named shares. */
+export function namedShares(
+  organisations: readonly OrganisationShare[],
+  unknown: UnknownShare,
+): { rows: NamedShare[]; unknown: ChartUnknown } {
+  return {
+    rows: organisations.map((r) => ({ name: r.organisation, value: r.commits, share: r.share })),
+    unknown: { value: unknown.commits, share: unknown.share },
+  };
+}
+
 /** The ranking since `since`, or, for the reviews view, organisations ranked by their reviews. */
 function draw(report: Report, view: FigureView): DrawnFigure {
   const subtitle = periodSubtitle(report.project, report.since, report.asOf);
@@ -90,13 +102,7 @@ function draw(report: Report, view: FigureView): DrawnFigure {
     return {
       title: `Top reviewing organisations since ${report.since.slice(0, 4)}`,
       subtitle,
-      chart: {
-        chart: 'ranked-bars',
-        rows: ranked.map((r) => ({ name: r.organisation, value: r.commits, share: r.share })),
-        unknown: { value: unknown.commits, share: unknown.share },
-        top,
-        unit: 'reviews',
-      },
+      chart: { chart: 'ranked-bars', ...namedShares(ranked, unknown), top, unit: 'reviews' },
       description:
         'Organisations ranked by their reviews from since to the as-of date, with their share of all reviews (Unknown is not ranked but counts in the total).',
       csv: rankingCsv(ranked, unknown, 'reviews'),
@@ -105,16 +111,7 @@ function draw(report: Report, view: FigureView): DrawnFigure {
   return {
     title: `Top organisations since ${report.since.slice(0, 4)}`,
     subtitle,
-    chart: {
-      chart: 'ranked-bars',
-      rows: report.topOrganisations.map((r) => ({
-        name: r.organisation,
-        value: r.commits,
-        share: r.share,
-      })),
-      unknown: { value: report.unknown.commits, share: report.unknown.share },
-      top,
-    },
+    chart: { chart: 'ranked-bars', ...namedShares(report.topOrganisations, report.unknown), top },
   };
 }
 
