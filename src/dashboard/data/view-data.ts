@@ -7,10 +7,8 @@ import type { DataManifest } from '../../lib/db/wasm-manifest.ts';
 import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
-import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year/organisation-activity-by-year.ts';
-import { organisationPeople } from '../../lib/metrics/organisation-people/organisation-people.ts';
-import { organisationRepositories } from '../../lib/metrics/organisation-repositories/organisation-repositories.ts';
-import { metrics } from '../../lib/metrics/registry.ts';
+import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
+import { metrics, organisationMetrics } from '../../lib/metrics/registry.ts';
 import { yearToDate } from '../../lib/metrics/year-to-date/year-to-date.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
@@ -104,24 +102,18 @@ export async function computeFirstPanel(
   return panel ?? null;
 }
 
-/** One organisation's figures. */
+/** One organisation's figures: each page metric's rows, ready to lay out on its page. */
 export interface OrganisationView {
   organisation: string;
-  activity: Awaited<ReturnType<typeof organisationActivityByYear.run>>;
-  people: Awaited<ReturnType<typeof organisationPeople.run>>;
-  repositories: Awaited<ReturnType<typeof organisationRepositories.run>>;
+  layouts: Array<(page: PageContext) => PageContent>;
 }
 
-/** Runs the organisation metrics for `state.organisation`. */
+/** Runs the registry's organisation metrics for `state.organisation`. */
 export async function computeOrganisation(
   db: Database,
   state: DashboardState & { organisation: string },
 ): Promise<OrganisationView> {
   const params = metricParams(state);
-  const [activity, people, repositories] = await Promise.all([
-    organisationActivityByYear.run(db, params),
-    organisationPeople.run(db, params),
-    organisationRepositories.run(db, params),
-  ]);
-  return { organisation: state.organisation, activity, people, repositories };
+  const layouts = await Promise.all(organisationMetrics.map((metric) => metric.load(db, params)));
+  return { organisation: state.organisation, layouts };
 }
