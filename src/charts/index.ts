@@ -8,6 +8,7 @@ export { default as ReviewsAgainstCommitsChart } from './ReviewsAgainstCommitsCh
 export { default as NewcomersChart } from './NewcomersChart.svelte';
 export { default as YearSeriesChart } from './YearSeriesChart.svelte';
 export { default as MatrixChart } from './MatrixChart.svelte';
+export { default as YearLinesChart } from './YearLinesChart.svelte';
 export * from './palette.ts';
 export * from './format.ts';
 export * from './text.ts';

@@ -3,6 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { makeColourFor } from '../../src/charts/palette.ts';
 import { FIGURE_NAMES } from '../../src/lib/report/figure-name.ts';
 import { reportFigures } from '../../src/lib/report/report-figures.ts';
+import MatrixChart from '../../src/charts/MatrixChart.svelte';
 import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
 import { renderChart, renderFigure } from './render.ts';
 import { expectGolden } from './golden.ts';
@@ -70,6 +71,42 @@ describe('golden SVGs of the weather report figures', () => {
           value: i === 0 ? null : r.elephantFactor,
         })),
       }),
+    );
+  });
+});
+
+describe('the matrix chart', () => {
+  // Who reviews whom, made up from the sample's review counts: each organisation's reviews spread
+  // over the authors' organisations in proportion to their commits.
+  const authors = report.topOrganisations.slice(0, 5);
+  const all = authors.reduce((sum, a) => sum + a.commits, 0);
+  const cells = report.reviewsAgainstCommits.flatMap((reviewer) =>
+    authors.map((author) => ({
+      row: reviewer.organisation,
+      column: author.organisation,
+      value: Math.round((reviewer.reviews * author.commits) / all),
+    })),
+  );
+
+  it('matches its golden, the rows and columns with the largest totals first', () => {
+    const svg = renderChart(MatrixChart, {
+      width: 1200,
+      height: 675,
+      title: 'Who reviews whom',
+      cells,
+      unit: 'reviews',
+      rowLabel: 'reviewer',
+      columnLabel: 'author',
+      top: 6,
+      source: 'Source: xen.git',
+    });
+    expectGolden('matrix', svg);
+    expect(new Resvg(svg).width).toBe(1200);
+    const rows = [...svg.matchAll(/data-row="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(rows).size).toBe(6);
+    const citrixToSuse = cells.find((c) => c.row === 'Citrix' && c.column === 'SUSE')!;
+    expect(svg).toContain(
+      `data-row="Citrix" data-column="SUSE" data-value="${citrixToSuse.value}"`,
     );
   });
 });

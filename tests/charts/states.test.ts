@@ -7,6 +7,8 @@ import Last12MonthsChart from '../../src/charts/Last12MonthsChart.svelte';
 import ReviewsAgainstCommitsChart from '../../src/charts/ReviewsAgainstCommitsChart.svelte';
 import NewcomersChart from '../../src/charts/NewcomersChart.svelte';
 import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
+import YearLinesChart from '../../src/charts/YearLinesChart.svelte';
+import MatrixChart from '../../src/charts/MatrixChart.svelte';
 import { reportFigures } from '../../src/lib/report/report-figures.ts';
 import { stackYears } from '../../src/charts/stack.ts';
 import { renderChart, renderFigure } from './render.ts';
@@ -44,6 +46,17 @@ describe('empty and odd data', () => {
     ['reviews against commits', renderChart(ReviewsAgainstCommitsChart, { ...size, rows: [] })],
     ['newcomers', renderChart(NewcomersChart, { ...size, recent: [], rising: [] })],
     ['year series', renderChart(YearSeriesChart, { ...size, rows: [], unit: 'contributors' })],
+    ['year lines', renderChart(YearLinesChart, { ...size, rows: [], unit: 'hours' })],
+    [
+      'matrix',
+      renderChart(MatrixChart, {
+        ...size,
+        cells: [],
+        unit: 'reviews',
+        rowLabel: 'reviewer',
+        columnLabel: 'author',
+      }),
+    ],
   ];
   for (const [name, svg] of empties) {
     it(`${name}: no rows draws the designed empty state`, () => {
@@ -164,6 +177,35 @@ describe('hostile strings', () => {
       }
     });
   }
+
+  it('a matrix and lines show them as text only, cut in labels and whole in titles', () => {
+    const matrix = renderChart(MatrixChart, {
+      ...size,
+      cells: [
+        { row: HOSTILE, column: ']]>', value: 3 },
+        { row: 'A & B "Ltd"', column: HOSTILE, value: 1 },
+      ],
+      unit: 'reviews',
+      rowLabel: 'reviewer',
+      columnLabel: 'author',
+    });
+    const lines = renderChart(YearLinesChart, {
+      ...size,
+      rows: [
+        { year: 2017, name: HOSTILE, value: 2 },
+        { year: 2018, name: HOSTILE, value: 3 },
+        { year: 2018, name: ']]>', value: 1 },
+      ],
+      unit: 'hours',
+    });
+    for (const svg of [matrix, lines]) {
+      wellFormed(svg);
+      expect(svg).not.toMatch(/<img|<script|alert\(1\)>/);
+      expect(svg).not.toContain(']]>');
+      expect(titles(svg).some((t) => t.includes(HOSTILE))).toBe(true);
+      expect(texts(svg).some((t) => t.startsWith('<img src=x') && t.endsWith('…'))).toBe(true);
+    }
+  });
 
   it('an extremely long name is cut with an ellipsis in labels but full in <title>', () => {
     const svg = named('top-organisations');

@@ -63,6 +63,19 @@ export interface YearStackChart {
   unit?: string;
 }
 
+/** Values per year as lines, one per name (a measure that does not stack: hours, ratios). */
+export interface YearLinesChart {
+  chart: 'year-lines';
+  rows: NamedYearValue[];
+  /** What the values are ("hours"). */
+  unit: string;
+  /** How many names get a line, the largest totals first. Default: 6. */
+  top?: number;
+  /** The year not over at the as-of date (its points hollow). Default: none. */
+  partialYear?: number | null;
+  note?: string;
+}
+
 /** A name with its count and its share of all the period's. */
 export interface NamedShare {
   name: string;
@@ -175,6 +188,7 @@ export type ChartSpec =
   | YearBarsChart
   | YearSeriesChart
   | YearStackChart
+  | YearLinesChart
   | RankedBarsChart
   | ShareBarChart
   | PairedBarsChart

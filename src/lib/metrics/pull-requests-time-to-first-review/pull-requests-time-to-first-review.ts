@@ -1,7 +1,7 @@
 import sql from './query.sql?raw';
 import { csvTable } from '../../report/csv-table.ts';
 import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
-import { perYearFigure } from '../per-year-figure.ts';
+import { periodSubtitle } from '../../figures/figure-frame.ts';
 import { defineMetric, type ReportScope } from '../report-metric.ts';
 import { GITHUB_TABLES } from '../pull-requests-by-organisation/pull-requests-by-organisation.ts';
 
@@ -45,11 +45,18 @@ export const pullRequestsTimeToFirstReview = defineMetric<
       reviewed: (r) => r.reviewed,
       median_hours: (r) => r.medianHours,
     }),
-  figure: perYearFigure({
-    title: 'Hours to the first review of a pull request (median)',
-    unit: 'hours',
-    showChange: false,
-    rows: (report) =>
-      report.pullRequestsTimeToFirstReview.map((r) => ({ year: r.year, value: r.medianHours })),
-  }),
+  figure: {
+    draw: (report) => ({
+      title: 'Hours to the first review of a pull request (median)',
+      subtitle: periodSubtitle(report.project, report.since, report.asOf),
+      chart: {
+        chart: 'year-lines',
+        rows: report.pullRequestsTimeToFirstReview.flatMap((r) =>
+          r.medianHours === null ? [] : [{ year: r.year, name: 'median', value: r.medianHours }],
+        ),
+        unit: 'hours',
+        partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
+      },
+    }),
+  },
 });
