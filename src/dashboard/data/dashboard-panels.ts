@@ -4,7 +4,7 @@
  * description of what it counts and the CSV of its rows.
  */
 import type { FigureSpec } from '../../lib/figures/chart-spec.ts';
-import type { Registry, ReportScope } from '../../lib/metrics/report-metric.ts';
+import type { MetricUse, Registry, ReportScope } from '../../lib/metrics/report-metric.ts';
 import { plainName } from '../../lib/report/escape-markdown.ts';
 import { csvText } from '../../lib/report/render-csv.ts';
 import { drawReportFigures } from '../../lib/report/report-figures.ts';
@@ -33,6 +33,8 @@ export interface PanelOptions {
   colours: Readonly<Record<string, string>>;
   /** What the data came from, for the source line. */
   source: string;
+  /** Whether a metric's panel is shown (see `runsOnDashboard`). Default: every metric's. */
+  shows?: (metric: MetricUse) => boolean;
 }
 
 /**
@@ -47,7 +49,8 @@ export function dashboardPanels<Report extends ReportScope>(
   registry: Registry<Report>,
 ): Panel[] {
   const view = { kind: state.kind, mode: state.mode };
-  const figures = drawReportFigures(report, { ...options, view }, registry);
+  const shown = options.shows ? registry.filter(options.shows) : registry;
+  const figures = drawReportFigures(report, { ...options, view }, shown);
   const panels = figures.map(
     ({ spec, metric, drawn }): Panel => ({
       name: spec.name,
@@ -58,7 +61,7 @@ export function dashboardPanels<Report extends ReportScope>(
       csv: csvText(drawn.csv ?? metric.csv(report)),
     }),
   );
-  for (const metric of registry) {
+  for (const metric of shown) {
     for (const sentence of metric.sentences(report, plainName)) {
       const target =
         panels.find((p) => sentence.figures.includes(p.name)) ??

@@ -8,6 +8,7 @@ import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
 import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
+import type { MetricUse } from '../../lib/metrics/report-metric.ts';
 import { metrics, organisationMetrics } from '../../lib/metrics/registry.ts';
 import { yearToDate } from '../../lib/metrics/year-to-date/year-to-date.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
@@ -26,6 +27,16 @@ export function metricParams(state: DashboardState): MetricParams {
     paths: state.paths,
     organisation: state.organisation,
   });
+}
+
+/**
+ * Whether the browser runs (and draws) a metric: one the dashboard draws or cites, whose own
+ * tables hold rows in this export (a project without GitHub has no pull request panels).
+ */
+export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => boolean {
+  const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
+  return (metric) =>
+    metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
 }
 
 /** The overview: the weather report and its panels. */
@@ -52,13 +63,13 @@ export async function computeOverview(
       paths: params.paths,
     },
     // The engines answer side by side: every metric is asked for at once, but those the
-    // dashboard neither draws nor cites.
-    { project: manifest.project, parallel: true, dashboard: true },
+    // dashboard neither draws nor cites, or has no data for.
+    { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
   );
   const panels = dashboardPanels(
     report,
     state,
-    { colours: manifest.colours, source: manifest.project },
+    { colours: manifest.colours, source: manifest.project, shows: runsOnDashboard(manifest) },
     metrics,
   );
   return { report, panels };

@@ -4,7 +4,7 @@
  * report's scope check reads. A table read whole by one metric and in part by another ships whole.
  */
 import { metrics } from './registry.ts';
-import type { ExportedTable, Registry } from './report-metric.ts';
+import { SHARED_TABLES, type ExportedTable, type Registry } from './report-metric.ts';
 
 /** The tables the report's scope check reads besides the metrics' (known repository names). */
 const SCOPE_TABLES: readonly ExportedTable[] = [
@@ -15,7 +15,8 @@ const SCOPE_TABLES: readonly ExportedTable[] = [
 /** Every table to export for `registry`, each with the columns read (all when not listed). */
 function exportedTables<Report extends object>(registry: Registry<Report>): ExportedTable[] {
   const tables = new Map<string, Set<string> | null>();
-  for (const table of [...registry.flatMap((metric) => metric.tables), ...SCOPE_TABLES]) {
+  const read = [...SHARED_TABLES, ...SCOPE_TABLES, ...registry.flatMap((metric) => metric.tables)];
+  for (const table of read) {
     const known = tables.get(table.name);
     if (known === null) continue;
     tables.set(table.name, table.columns ? new Set([...(known ?? []), ...table.columns]) : null);

@@ -69,7 +69,10 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly sql: string;
   /** Runs its query: its rows, in the SQL's order. */
   readonly run: (db: Database, params: MetricParams) => Promise<unknown[]>;
-  /** Tables it reads that the dashboard export must ship (each with the columns read, or all). */
+  /**
+   * Tables it reads besides the shared filtering's, which the dashboard export must ship (each
+   * with the columns read, or all); the dashboard leaves the metric out when one holds no rows.
+   */
   readonly tables: readonly ExportedTable[];
   /** False when the dashboard neither draws it nor cites it, so the browser need not run it. */
   readonly dashboard: boolean;
@@ -96,11 +99,14 @@ export interface ExportedTable {
 export type ReportMetric<Row, Fields extends object, Needs extends object = object> = Metric<Row> &
   Omit<RegisteredMetric<Fields, Needs & Fields>, keyof Metric<Row>>;
 
+/** What decides whether a caller runs a metric: what it is for and what it reads. */
+export type MetricUse = Pick<RegisteredMetric<object, object>, 'name' | 'dashboard' | 'tables'>;
+
 /** A list of metrics whose hooks all read (parts of) the report `Report`. */
 export type Registry<Report extends object> = ReadonlyArray<RegisteredMetric<object, Report>>;
 
 /** The tables the shared filtering (filtered.sql) reads: every metric needs them. */
-const SHARED_TABLES: readonly ExportedTable[] = [
+export const SHARED_TABLES: readonly ExportedTable[] = [
   { name: 'contributions' },
   // Only joined on to narrow by repository and path: the other columns stay behind.
   { name: 'commits', columns: ['repository', 'commit_id'] },
@@ -141,7 +147,7 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
     title: definition.title,
     description: definition.description,
     sql: query.sql,
-    tables: [...SHARED_TABLES, ...(definition.tables ?? [])],
+    tables: definition.tables ?? [],
     dashboard: definition.dashboard ?? true,
     run: query.run,
     collect: async (db, params) => definition.fields(await query.run(db, params)),

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../effects.ts';
 import { defaultMetricParams } from '../metrics/default-metric-params.ts';
 import type { MetricParams } from '../metrics/metric.ts';
 import { metrics } from '../metrics/registry.ts';
-import type { Registry, ReportScope } from '../metrics/report-metric.ts';
+import type { MetricUse, Registry, ReportScope } from '../metrics/report-metric.ts';
 import { checkReportScope } from './check-report-scope.ts';
 import { reportSentences } from './report-sentences.ts';
 import type { WeatherFigures, WeatherReport } from './weather-report.ts';
@@ -33,10 +33,10 @@ export interface WeatherReportOptions {
    */
   parallel?: boolean;
   /**
-   * Run only the metrics the dashboard draws or cites (those that declare `dashboard: false` give
-   * empty fields). Default false: every metric.
+   * Which metrics to run; the others give their empty fields (the dashboard runs those it draws
+   * or cites whose tables hold rows). Default: every metric.
    */
-  dashboard?: boolean;
+  runs?: (metric: MetricUse) => boolean;
 }
 
 /**
@@ -50,7 +50,7 @@ async function collectFields<Report extends object>(
   registry: Registry<Report>,
 ): Promise<object[]> {
   const run = (metric: Registry<Report>[number]): Promise<object> =>
-    options.dashboard && !metric.dashboard
+    options.runs && !options.runs(metric)
       ? Promise.resolve(metric.skipped())
       : metric.collect(db, params);
   if (options.parallel) return Promise.all(registry.map(run));
