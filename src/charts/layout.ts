@@ -17,7 +17,7 @@ export interface ChartFrameProps {
   width: number;
   /** Height of the viewBox, px. */
   height: number;
-  /** Heading drawn at the top and the SVG's `<title>`. Default: the figure's own. */
+  /** Heading drawn at the top and the SVG's `<title>`. Default: none. */
   title?: string;
   /** Line under the title (project, period, as-of date). Default: none. */
   subtitle?: string;
@@ -25,7 +25,7 @@ export interface ChartFrameProps {
   description?: string;
   /** Source line at the bottom ("Source: xen.git, as of 1 June 2018"). Default: none. */
   source?: string;
-  /** The figure's name, as `data-figure` for the dashboard and tests. Default: the chart's own. */
+  /** The figure's name, as `data-figure` for the dashboard and tests. Default: the chart's kind. */
   figure?: string;
   /** Colour of an organisation (see `makeColourFor`). Default: palette by the figure's own ranking. */
   colourFor?: (organisation: string) => string;
