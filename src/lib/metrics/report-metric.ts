@@ -82,8 +82,11 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly skipped: () => Fields;
   /** The CSV file of its fields, named after its figure (or itself when it draws none). */
   readonly csvFile: string;
+  /** Its CSV: the columns it declares over its fields' rows. */
   readonly csv: (report: Report) => CsvTable;
+  /** The figure that draws it (its dashboard panel too), or null when it draws none. */
   readonly figure: FigureBinding<Report> | null;
+  /** The report sentences it states, in reading order, each naming the figures it supports. */
   readonly sentences: (report: Report, name: NameFormat) => ReportSentence[];
   /** Organisations it names, most important first: they get the palette's colours in this order. */
   readonly organisations: (report: Report) => readonly string[];
@@ -131,8 +134,11 @@ export interface MetricDefinition<Row, Fields extends object, Needs extends obje
   dashboard?: boolean;
   /** Its CSV: a header and one row of cells per row of data. */
   csv: (report: Needs & Fields) => CsvTable;
+  /** The figure that draws it: its name (default: the metric's) and its binding. Default: none. */
   figure?: { name?: string; draw: FigureBinding<Needs & Fields>['draw'] };
+  /** The sentences it states. Default: none. */
   sentences?: (report: Needs & Fields, name: NameFormat) => ReportSentence[];
+  /** The organisations it names, most important first (for colours). Default: none. */
   organisations?: (report: Needs & Fields) => readonly string[];
 }
 
