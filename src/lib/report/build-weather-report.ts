@@ -84,10 +84,28 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
   };
   // Each metric gives its own fields; together, in the registry's order, they are the report.
-  const fields = await collectFields(db, resolved, options, registry);
-  const figures = fields.reduce<object>((all, own) => ({ ...all, ...own }), scope) as Figures;
+  const figures = assemble<Figures>(scope, await collectFields(db, resolved, options, registry));
   return {
     ...figures,
     sentences: reportSentences(figures, undefined, registry).map((s) => s.text),
   };
+}
+
+/**
+ * A report of nothing for `scope`: every metric's fields as when it is not run (empty lists,
+ * zeros). What a report made by hand starts from, so it holds every metric's fields.
+ */
+export function emptyFigures<Figures extends WeatherFigures = WeatherFigures>(
+  scope: ReportScope,
+  registry: Registry<Figures> = metrics,
+): Figures {
+  return assemble<Figures>(
+    scope,
+    registry.map((metric) => metric.skipped()),
+  );
+}
+
+/** The scope and each metric's fields, in the registry's order: the report they make together. */
+function assemble<Figures>(scope: ReportScope, fields: readonly object[]): Figures {
+  return fields.reduce<object>((all, own) => ({ ...all, ...own }), { ...scope }) as Figures;
 }

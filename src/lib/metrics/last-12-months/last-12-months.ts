@@ -47,10 +47,22 @@ export interface Last12MonthsSummary {
   unknown: UnknownShare;
 }
 
-/** Rows → the report's `last12Months`. */
+/** Rows → the report's `last12Months` (all 0 without rows). */
 export function summariseLast12Months(rows: Last12MonthsRow[]): Last12MonthsSummary {
   const first = rows[0];
-  if (!first) throw new Error('last-12-months returned no row');
+  // Its query always gives one row at least; without one (the metric not run) all is 0.
+  if (!first) {
+    const none = { commits: 0, share: 0 };
+    return {
+      from: '',
+      to: '',
+      commits: 0,
+      topShare: 0,
+      sameTopAsSince: false,
+      organisations: [],
+      unknown: none,
+    };
+  }
   const organisations = rows
     .filter((row) => row.organisation !== null && row.organisation !== UNKNOWN)
     .map((row) => ({

@@ -69,10 +69,18 @@ export const yearToDate = defineMetric<YearToDateRow, YearToDateFields>({
   description:
     'Commits from 1 January to the as-of date against the same days a year earlier (29 February maps to 1 March), and the growth as a fraction.',
   sql,
-  fields: ([row]) => {
-    if (!row) throw new Error('year-to-date returned no row');
-    return { yearToDate: row };
-  },
+  // Its query always gives one row; without one (the metric not run) every figure is 0.
+  fields: ([row]) => ({
+    yearToDate: row ?? {
+      from: '',
+      to: '',
+      commits: 0,
+      previousFrom: '',
+      previousTo: '',
+      previousCommits: 0,
+      growth: null,
+    },
+  }),
   csv: ({ yearToDate: y }) =>
     csvTable([y], {
       from: (r) => r.from,
