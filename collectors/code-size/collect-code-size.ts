@@ -19,7 +19,6 @@ import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
 import { insertColumns } from '../../src/lib/identity/insert-columns.ts';
 import type { EngineChoice } from '../git/collect-repository.ts';
-import { appendChunks } from '../git/commit-writer.ts';
 import { findGit } from '../git/engine-git-cli.ts';
 import { isBinaryContent } from '../git/line-diff.ts';
 import { openObjectStore } from '../git/object-store.ts';
@@ -259,7 +258,7 @@ export async function collectCodeSize(options: CodeSizeOptions): Promise<CodeSiz
       await flush();
 
       await db.transaction(async () => {
-        await appendChunks(db, 'code_size_files', rows.take());
+        await db.append('code_size_files', rows.take());
         await db.query('DELETE FROM code_size_points WHERE repository = $repository', {
           repository,
         });

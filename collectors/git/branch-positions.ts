@@ -69,15 +69,15 @@ async function loadGraph(
   repository: string,
   unplacedOnly: boolean,
 ): Promise<Map<string, string[]>> {
-  const reader = await db.connection.runAndReadAll(
+  const result = await db.columns(
     `SELECT c.commit_id, c.parent_ids FROM commits AS c
      ${unplacedOnly ? 'ANTI JOIN branch_positions AS p USING (repository, commit_id)' : ''}
      WHERE c.repository = $repository`,
     { repository },
   );
   const graph = new Map<string, string[]>();
-  const [ids, parents] = reader.getColumns() as [string[], string[]];
-  for (let i = 0; i < (ids?.length ?? 0); i++) {
+  const [ids = [], parents = []] = result.columns as string[][];
+  for (let i = 0; i < result.rows; i++) {
     const list = parents[i]!;
     graph.set(ids[i]!, list === '' ? [] : list.split(' '));
   }
@@ -97,13 +97,7 @@ async function writePositions(
     rows.integer(2, position);
     rows.boolean(3, firstParent);
   }
-  const appender = await db.connection.createAppender('branch_positions');
-  try {
-    for (const chunk of rows.take()) appender.appendDataChunk(chunk);
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+  await db.append('branch_positions', rows.take());
 }
 
 /** How many of the repository's stored commits have no position yet. */

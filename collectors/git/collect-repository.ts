@@ -15,7 +15,8 @@ import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
-import { cacheGitdir, isHttpUrl, syncRemote } from './remote-cache.ts';
+import { hasUrlScheme } from '../../src/lib/config/source-url.ts';
+import { cacheGitdir, syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
 import { checkShallowHistory } from './shallow-history.ts';
 
@@ -103,13 +104,11 @@ async function* inGroupsOfOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<string>> {
-  const reader = await db.connection.runAndReadAll(
+  const { columns } = await db.columns(
     'SELECT commit_id FROM commits WHERE repository = $repository',
     { repository },
   );
-  const known = new Set<string>();
-  for (const row of reader.getRows()) known.add(row[0] as string);
-  return known;
+  return new Set(columns[0] as string[]);
 }
 
 /**
@@ -140,7 +139,7 @@ async function openSource(
   report: (progress: Partial<CollectProgress>) => void,
 ): Promise<{ gitdir: string; store: ObjectStore; branch: string; head: string }> {
   const { fs, repository } = options;
-  if (isHttpUrl(repository.source) || /^[a-z][a-z0-9+.-]*:\/\//i.test(repository.source)) {
+  if (hasUrlScheme(repository.source)) {
     if (!options.cacheDir) throw new Error('collectRepository: cacheDir is needed for URLs');
     report({ phase: 'fetching' });
     fs.mkdirSync(options.cacheDir, { recursive: true });

@@ -34,22 +34,6 @@ interface Batch {
   trailers: DuckDBDataChunk[];
 }
 
-/** Appends one table's chunks. */
-export async function appendChunks(
-  db: NodeDatabase,
-  table: string,
-  chunks: DuckDBDataChunk[],
-): Promise<void> {
-  if (chunks.length === 0) return;
-  const appender = await db.connection.createAppender(table);
-  try {
-    for (const chunk of chunks) appender.appendDataChunk(chunk);
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-}
-
 /** Batches gathered and not yet committed before `addAll` waits (memory holds at most this many). */
 const MAX_UNFINISHED = 3;
 
@@ -138,9 +122,9 @@ export class CommitWriter {
   private async write(batch: Batch): Promise<void> {
     const { db } = this;
     await db.transaction(async () => {
-      await appendChunks(db, 'commits', batch.commits);
-      await appendChunks(db, 'commit_files', batch.commitFiles);
-      await appendChunks(db, 'trailers', batch.trailers);
+      await db.append('commits', batch.commits);
+      await db.append('commit_files', batch.commitFiles);
+      await db.append('trailers', batch.trailers);
     });
     this.written += batch.size;
     this.batches++;

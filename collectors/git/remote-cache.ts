@@ -10,6 +10,7 @@ import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { BarometerError } from '../../src/lib/errors.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../src/lib/config/repository-name.ts';
+import { isHttpUrl } from '../../src/lib/config/source-url.ts';
 
 type Fs = typeof NodeFs;
 
@@ -52,11 +53,6 @@ export function cacheGitdir(cacheDir: string, name: string): string {
     );
   }
   return gitdir;
-}
-
-/** True for URLs this module can fetch. */
-export function isHttpUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source);
 }
 
 /** The URL without user name or password, for messages. */

@@ -16,6 +16,7 @@ import {
   type Sleep,
 } from './request-policy.ts';
 import { scrubSecret } from './scrub-secret.ts';
+import { isHttpUrl } from '../../src/lib/config/source-url.ts';
 
 /** The public GitHub API, used when neither the config nor `GITHUB_API_URL` names another. */
 export const DEFAULT_API_URL = 'https://api.github.com';
@@ -32,7 +33,7 @@ export function resolveApiUrl(
 ): string {
   const fromEnv = env.GITHUB_API_URL?.trim();
   const url = configUrl || fromEnv || DEFAULT_API_URL;
-  if (!configUrl && fromEnv && !/^https?:\/\/[^/\s]+/.test(fromEnv)) {
+  if (!configUrl && fromEnv && !isHttpUrl(fromEnv)) {
     throw new BarometerError(
       'bad-input',
       `GITHUB_API_URL must be an http(s) URL such as https://api.github.com, got ${JSON.stringify(fromEnv.slice(0, 60))}`,

@@ -8,7 +8,8 @@ import type * as NodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ListConfig } from '../../src/lib/config/project-config.ts';
 import { BarometerError } from '../../src/lib/errors.ts';
-import { isHttpUrl, syncRemote } from '../git/remote-cache.ts';
+import { isHttpUrl } from '../../src/lib/config/source-url.ts';
+import { syncRemote } from '../git/remote-cache.ts';
 import { runGit as git } from './run-git.ts';
 
 /** One archive of a list. */

@@ -4,7 +4,6 @@
  * stored batch and never stores a message twice. A Message-ID already stored is not stored again
  * (it only adds the list it came by); a removal deletes the message everywhere.
  */
-import { DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import type { ParsedMessage } from './parse-message.ts';
 
@@ -28,13 +27,12 @@ export class KnownMessages {
 
   /** Loads the stored Message-IDs and list memberships. */
   static async load(db: NodeDatabase): Promise<KnownMessages> {
-    const ids = new Set<string>();
-    const ours = await db.connection.runAndReadAll('SELECT message_id FROM messages');
-    for (const row of ours.getRows()) ids.add(row[0] as string);
+    const ours = await db.columns('SELECT message_id FROM messages');
+    const ids = new Set(ours.columns[0] as string[] | undefined);
     const byList = new Map<string, Set<string>>();
-    const lists = await db.connection.runAndReadAll('SELECT list, message_id FROM message_lists');
-    for (const row of lists.getRows())
-      KnownMessages.add(byList, row[0] as string, row[1] as string);
+    const lists = await db.columns('SELECT list, message_id FROM message_lists');
+    const [names = [], messageIds = []] = lists.columns as string[][];
+    for (let i = 0; i < lists.rows; i++) KnownMessages.add(byList, names[i]!, messageIds[i]!);
     return new KnownMessages(ids, byList);
   }
 
@@ -63,18 +61,6 @@ interface Rows {
   blobs: (string | null)[];
   crossPosts: string[];
   removals: string[];
-}
-
-const timestamp = (ms: number) => new DuckDBTimestampValue(BigInt(Math.round(ms)) * 1000n);
-
-function text(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendVarchar(value);
-}
-
-function integer(appender: DuckDBAppender, value: number | null | undefined): void {
-  if (value === null || value === undefined) appender.appendNull();
-  else appender.appendInteger(value);
 }
 
 /** What a writer stored. */
@@ -172,14 +158,13 @@ export class MailWriter {
     await db.transaction(async () => {
       if (rows.messages.length > 0) await this.appendMessages(rows);
       if (rows.crossPosts.length > 0) {
-        const appender = await db.connection.createAppender('message_lists');
-        for (const id of rows.crossPosts) {
-          appender.appendVarchar(id);
-          appender.appendVarchar(archive.list);
-          appender.endRow();
-        }
-        appender.flushSync();
-        appender.closeSync();
+        await db.appendRows('message_lists', (row) => {
+          for (const id of rows.crossPosts) {
+            row.varchar(id);
+            row.varchar(archive.list);
+            row.endRow();
+          }
+        });
       }
       for (const table of [
         'message_references',
@@ -215,57 +200,65 @@ export class MailWriter {
 
   private async appendMessages(rows: Rows): Promise<void> {
     const { db, archive } = this;
-    const open = async (table: string) => db.connection.createAppender(table);
-    const messages = await open('messages');
-    const references = await open('message_references');
-    const lists = await open('message_lists');
-    const files = await open('message_files');
-    const tags = await open('message_tags');
-    rows.messages.forEach((m, i) => {
-      const id = m.messageId!;
-      text(messages, id);
-      text(messages, archive.list);
-      text(messages, rows.blobs[i] ?? null);
-      text(messages, m.fromName);
-      text(messages, m.fromEmail);
-      messages.appendTimestamp(timestamp(m.time));
-      messages.appendBoolean(m.timeFromArchive);
-      text(messages, m.subject);
-      text(messages, m.inReplyTo);
-      messages.appendBoolean(m.patch !== null);
-      integer(messages, m.patch?.version);
-      integer(messages, m.patch?.number);
-      integer(messages, m.patch?.total);
-      text(messages, m.patch?.text ?? null);
-      messages.appendInteger(m.bytes);
-      messages.endRow();
-      m.references.forEach((ref, position) => {
-        references.appendVarchar(id);
-        references.appendInteger(position + 1);
-        references.appendVarchar(ref);
-        references.endRow();
+    const { messages } = rows;
+    await db.appendRows('messages', (row) => {
+      messages.forEach((m, i) => {
+        row.varchar(m.messageId!);
+        row.varchar(archive.list);
+        row.varchar(rows.blobs[i] ?? null);
+        row.varchar(m.fromName);
+        row.varchar(m.fromEmail);
+        row.timestamp(m.time);
+        row.boolean(m.timeFromArchive);
+        row.varchar(m.subject);
+        row.varchar(m.inReplyTo);
+        row.boolean(m.patch !== null);
+        row.integer(m.patch?.version);
+        row.integer(m.patch?.number);
+        row.integer(m.patch?.total);
+        row.varchar(m.patch?.text ?? null);
+        row.integer(m.bytes);
+        row.endRow();
       });
-      lists.appendVarchar(id);
-      lists.appendVarchar(archive.list);
-      lists.endRow();
-      for (const path of m.files) {
-        files.appendVarchar(id);
-        files.appendVarchar(path);
-        files.endRow();
-      }
-      for (const tag of m.tags) {
-        tags.appendVarchar(id);
-        tags.appendInteger(tag.position);
-        tags.appendVarchar(tag.key);
-        tags.appendVarchar(tag.value);
-        text(tags, tag.personName);
-        text(tags, tag.personEmail);
-        tags.endRow();
+    });
+    await db.appendRows('message_references', (row) => {
+      for (const m of messages) {
+        m.references.forEach((ref, position) => {
+          row.varchar(m.messageId!);
+          row.integer(position + 1);
+          row.varchar(ref);
+          row.endRow();
+        });
       }
     });
-    for (const appender of [messages, references, lists, files, tags]) {
-      appender.flushSync();
-      appender.closeSync();
-    }
+    await db.appendRows('message_lists', (row) => {
+      for (const m of messages) {
+        row.varchar(m.messageId!);
+        row.varchar(archive.list);
+        row.endRow();
+      }
+    });
+    await db.appendRows('message_files', (row) => {
+      for (const m of messages) {
+        for (const path of m.files) {
+          row.varchar(m.messageId!);
+          row.varchar(path);
+          row.endRow();
+        }
+      }
+    });
+    await db.appendRows('message_tags', (row) => {
+      for (const m of messages) {
+        for (const tag of m.tags) {
+          row.varchar(m.messageId!);
+          row.integer(tag.position);
+          row.varchar(tag.key);
+          row.varchar(tag.value);
+          row.varchar(tag.personName);
+          row.varchar(tag.personEmail);
+          row.endRow();
+        }
+      }
+    });
   }
 }

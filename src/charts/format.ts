@@ -3,7 +3,7 @@
  * the SVG export and the Markdown report.
  */
 import { format } from 'd3';
-import { addDays, dayParts, longDay, monthName } from '../lib/report/calendar-day.ts';
+import { addDays, longDay } from '../lib/report/calendar-day.ts';
 
 const thousands = format(',');
 const compact = format('~s');
@@ -59,13 +59,6 @@ function startsWithDay(day: string): boolean {
 /** A UTC calendar day `2018-06-01` as `1 June 2018` (the text itself when it is not a day). */
 export function formatDay(day: string): string {
   return startsWithDay(day) ? longDay(day.slice(0, 10)) : day;
-}
-
-/** A UTC calendar day `2018-03-12` as `Mar 2018`. */
-export function formatMonth(day: string): string {
-  if (!startsWithDay(day)) return day;
-  const { year, month } = dayParts(day);
-  return `${monthName(month).slice(0, 3)} ${year}`;
 }
 
 /** The day before `day` (`2018-06-01` → `2018-05-31`): the last day of a half-open period. */

@@ -1,4 +1,5 @@
-/** Every chart component and the pure helpers the dashboard and the CLI export use with them. */
+/** The figure drawer, every chart component and the pure helpers the dashboard and the CLI use. */
+export { default as FigureChart } from './FigureChart.svelte';
 export { default as CommitsByYearChart } from './CommitsByYearChart.svelte';
 export { default as OrganisationsOverTimeChart } from './OrganisationsOverTimeChart.svelte';
 export { default as TopOrganisationsChart } from './TopOrganisationsChart.svelte';
@@ -6,12 +7,13 @@ export { default as Last12MonthsChart } from './Last12MonthsChart.svelte';
 export { default as ReviewsAgainstCommitsChart } from './ReviewsAgainstCommitsChart.svelte';
 export { default as NewcomersChart } from './NewcomersChart.svelte';
 export { default as YearSeriesChart } from './YearSeriesChart.svelte';
+export { default as MatrixChart } from './MatrixChart.svelte';
+export { default as YearLinesChart } from './YearLinesChart.svelte';
 export * from './palette.ts';
 export * from './format.ts';
 export * from './text.ts';
 export * from './layout.ts';
-export * from './rows.ts';
 export * from './stack.ts';
 export * from './ticks.ts';
 export * from './svg-markup.ts';
-export * from './report-figures.ts';
+export * from './font-faces.ts';

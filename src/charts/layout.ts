@@ -17,7 +17,7 @@ export interface ChartFrameProps {
   width: number;
   /** Height of the viewBox, px. */
   height: number;
-  /** Heading drawn at the top and the SVG's `<title>`. Default: the figure's own. */
+  /** Heading drawn at the top and the SVG's `<title>`. Default: none. */
   title?: string;
   /** Line under the title (project, period, as-of date). Default: none. */
   subtitle?: string;
@@ -25,6 +25,8 @@ export interface ChartFrameProps {
   description?: string;
   /** Source line at the bottom ("Source: xen.git, as of 1 June 2018"). Default: none. */
   source?: string;
+  /** The figure's name, as `data-figure` for the dashboard and tests. Default: the chart's kind. */
+  figure?: string;
   /** Colour of an organisation (see `makeColourFor`). Default: palette by the figure's own ranking. */
   colourFor?: (organisation: string) => string;
 }
@@ -47,7 +49,7 @@ export interface FrameLayout {
 }
 
 /** Body text size for a figure `width`×`height` px: 13 px at 640 px wide, ~34 px on a slide. */
-export function baseFontSize(width: number, height: number): number {
+function baseFontSize(width: number, height: number): number {
   const reference = Math.min(width, height * (16 / 9));
   return Math.max(13, Math.min(36, Math.round(reference * 0.0175)));
 }

@@ -4,6 +4,7 @@
  * every figure of a report. Charts paint with CSS variables (`var(--bm-cat-0, #0072b2)`) so a page
  * can restyle them; `resolveCssVariables` bakes a theme's concrete values in for standalone export.
  */
+import { UNKNOWN } from '../lib/identity/organisation-index.ts';
 
 /** Name of a theme. */
 export type ThemeName = 'light' | 'dark';
@@ -84,7 +85,7 @@ export const THEMES: Record<ThemeName, Theme> = {
 };
 
 /** How many organisations get a categorical colour of their own. */
-export const CATEGORICAL_COUNT = CATEGORICAL.length;
+const CATEGORICAL_COUNT = CATEGORICAL.length;
 
 /** The CSS variables charts read, with their values in `theme`. */
 export function cssVariables(theme: Theme): Record<string, string> {
@@ -143,8 +144,8 @@ const LIGHT_VARS: Record<string, string> = cssVariables(THEMES.light);
 
 /** Organisation names with a colour of their own meaning: not ranked, never branded. */
 export const OTHER = 'Other';
-/** The name `Unknown` carries in every report row. */
-export const UNKNOWN = 'Unknown';
+/** The name `Unknown` carries in every report row (defined once, in src/lib/identity). */
+export { UNKNOWN } from '../lib/identity/organisation-index.ts';
 
 const SAFE_COLOUR =
   /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,20}|(rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/+-]+\))$/i;

@@ -1,6 +1,7 @@
-/** Pure layout of "organisations over time": top N layers, `Other` and `Unknown`, per year. */
+/** Pure layout of stacked bars by year: the top N names as layers, `Other` and `Unknown`. */
+import type { NamedYearValue } from '../lib/figures/chart-spec.ts';
+import { rankNames } from '../lib/report/rank.ts';
 import { OTHER, UNKNOWN } from './palette.ts';
-import { rankOrganisations, type OrganisationYear } from './rows.ts';
 
 /** One stacked layer: an organisation, `Other` or `Unknown`, with its value per year. */
 export interface StackLayer {
@@ -15,7 +16,7 @@ export interface StackedYears {
   years: number[];
   /** Bottom to top: the top N organisations by rank, then `Other`, then `Unknown`. */
   layers: StackLayer[];
-  /** All commits per year. */
+  /** All values per year. */
   totals: number[];
 }
 
@@ -24,7 +25,7 @@ export interface StackedYears {
  * `Other` for every other organisation and `Unknown`; layers with nothing are left out.
  */
 export function stackYears(
-  rows: readonly OrganisationYear[],
+  rows: readonly NamedYearValue[],
   top: number,
   ranking?: readonly string[],
 ): StackedYears {
@@ -33,8 +34,8 @@ export function stackYears(
   const last = Math.max(...rows.map((r) => r.year));
   const years: number[] = [];
   for (let year = first; year <= last; year++) years.push(year);
-  const present = new Set(rows.map((r) => r.organisation));
-  const order = (ranking ?? rankOrganisations(rows)).filter(
+  const present = new Set(rows.map((r) => r.name));
+  const order = (ranking ?? rankNames(rows)).filter(
     (name) => present.has(name) && name !== UNKNOWN && name !== OTHER,
   );
   const topNames = order.slice(0, Math.max(0, top));
@@ -48,12 +49,10 @@ export function stackYears(
   for (const row of rows) {
     const y = row.year - first;
     const layer =
-      row.organisation === UNKNOWN
-        ? layers.length - 1
-        : (index.get(row.organisation) ?? layers.length - 2);
+      row.name === UNKNOWN ? layers.length - 1 : (index.get(row.name) ?? layers.length - 2);
     const target = layers[layer];
-    if (target) target.counts[y] = (target.counts[y] ?? 0) + row.commits;
-    totals[y] = (totals[y] ?? 0) + row.commits;
+    if (target) target.counts[y] = (target.counts[y] ?? 0) + row.value;
+    totals[y] = (totals[y] ?? 0) + row.value;
   }
   return { years, layers: layers.filter((l) => l.counts.some((c) => c > 0)), totals };
 }

@@ -1,7 +1,6 @@
 /** `.svelte` imports seen from plain TypeScript (tsc); svelte-check uses the components' own types. */
 declare module '*.svelte' {
   import type { Component } from 'svelte';
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const component: Component<any>;
+  const component: Component<Record<string, unknown>>;
   export default component;
 }

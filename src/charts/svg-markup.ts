@@ -7,7 +7,7 @@ import { showControlCharacters } from '../lib/control-characters.ts';
 import { cssVariables, type Theme } from './palette.ts';
 
 /** A start or end tag, quoted attribute values (which may hold `>`) included. */
-export const TAG = /<[a-zA-Z/?!][^">]*(?:"[^"]*"[^">]*)*>/g;
+const TAG = /<[a-zA-Z/?!][^">]*(?:"[^"]*"[^">]*)*>/g;
 
 /** Applies `inTag` to every tag and `inText` to the text between tags. */
 function mapMarkup(
@@ -41,7 +41,7 @@ export function resolveCssVariables(markup: string, theme: Theme): string {
 }
 
 /** Rounds long decimals in attribute values (`498.6500000000001` → `498.65`); text is left alone. */
-export function roundAttributes(markup: string): string {
+function roundAttributes(markup: string): string {
   return mapMarkup(markup, (tag) =>
     tag.replace(/="([^"]*)"/g, (whole, value: string) =>
       /\d\.\d{3,}/.test(value)

@@ -33,33 +33,10 @@ import type { NodeDatabase } from '../lib/db/node.ts';
 import { UNDATED_SQL } from '../lib/db/schema.ts';
 import type { DataManifest, DefaultView, ManifestTable } from '../lib/db/wasm-manifest.ts';
 import { DEFAULT_TOP } from '../lib/metrics/default-metric-params.ts';
+import { EXPORTED_TABLES } from '../lib/metrics/exported-tables.ts';
 import { buildWeatherReport } from '../lib/report/build-weather-report.ts';
 import { BarometerError, isBarometerError } from '../lib/errors.ts';
 import type { Clock } from '../lib/effects.ts';
-
-/**
- * The tables the metrics (and the weather report's checks) read, each with the columns they read
- * (all when not listed): `commits` and `commit_files` are only joined on to narrow by repository
- * and path, so their other columns stay behind and the browser loads fewer bytes. A metric that
- * reads another column fails the wasm parity test until the column is added here.
- */
-export const EXPORTED_TABLES: ReadonlyArray<{ name: string; columns?: readonly string[] }> = [
-  { name: 'contributions' },
-  { name: 'commits', columns: ['repository', 'commit_id'] },
-  {
-    name: 'commit_files',
-    columns: ['repository', 'commit_id', 'path', 'old_path', 'lines_added', 'lines_deleted'],
-  },
-  { name: 'path_areas' },
-  { name: 'code_size_points' },
-  { name: 'code_size_totals' },
-  { name: 'code_size_targets' },
-  { name: 'repositories' },
-  { name: 'github_repositories' },
-  { name: 'github_pull_requests' },
-  { name: 'github_reviews' },
-  { name: 'github_pull_commits' },
-];
 
 /** Options for {@link exportData}. */
 export interface ExportOptions {
@@ -184,10 +161,8 @@ async function tableToArrow(
       return c.type === 'TIMESTAMP' ? `epoch_us(${id}) AS ${id}` : id;
     })
     .join(', ');
-  const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM "${table}"`);
-  const data = reader.getColumnsJS();
+  const { columns: data, rows } = await db.columns(`SELECT ${select} FROM "${table}"`);
   const vectors = columns.map((column, i) => vectorOf(column, data[i] ?? [], table));
-  const rows = reader.currentRowCount;
   const schema = new Schema(
     columns.map((column, i) => new Field(column.name, vectors[i]!.type, true)),
   );

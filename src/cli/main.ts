@@ -5,7 +5,7 @@ import type { CommandContext } from './command.ts';
 import { commands } from './commands/index.ts';
 
 /** Exit codes by error kind; 1 is anything unexpected. Documented in the README. */
-export const EXIT_CODES: Record<ErrorCode, number> = {
+const EXIT_CODES: Record<ErrorCode, number> = {
   'bad-input': 2,
   'not-found': 3,
   'database-in-use': 4,
@@ -14,21 +14,33 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   github: 7,
 };
 
-const HELP = `barometer: community health from a project's own history
+/**
+ * `barometer --help`: each command's synopsis (the first line of its usage) and its summary, read
+ * from the commands themselves so the list cannot drift from them.
+ */
+async function help(): Promise<string> {
+  const loaded = await Promise.all(
+    Object.values(commands).map(async (load) => (await load()).command),
+  );
+  const lines = loaded.map((command) => [
+    (command.usage.split('\n')[0] ?? '')
+      .replace(/^Usage: barometer /, '')
+      .replace(/ \[options\]$/, ''),
+    command.summary,
+  ]);
+  const width = Math.max(...lines.map(([synopsis]) => synopsis!.length));
+  return `barometer: community health from a project's own history
 
 Usage: barometer <command> [options]
 
 Commands:
-  collect [PATH-OR-URL | CONFIG]   mine git history (and GitHub reviews) into DuckDB
-  affiliations apply|unknown|who   resolve people and organisations; find unmapped addresses
-  report [CONFIG-OR-DB]            the weather report: figures, sentences, CSV, SVG and PNG
-  serve [CONFIG-OR-DB]             the dashboard on a local address
-  site [CONFIG-OR-DB] --out DIR    the dashboard as a static site
+${lines.map(([synopsis, summary]) => `  ${synopsis!.padEnd(width)}   ${summary}`).join('\n')}
 
 Global options:
   --verbose   show debug output and stack traces
   --help      show help for a command
 `;
+}
 
 /** Options the tests use to run the CLI in-process with their own effects. */
 export type MainOptions = Partial<Omit<CommandContext, 'argv' | 'verbose' | 'logger'>>;
@@ -54,8 +66,8 @@ export async function main(args: string[], options: MainOptions = {}): Promise<n
   };
   const name = argv[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    stdout.write(HELP);
-    return name ? 0 : 0;
+    stdout.write(await help());
+    return 0;
   }
   const load = commands[name];
   if (!load) {

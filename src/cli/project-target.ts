@@ -21,6 +21,7 @@ import {
 } from '../lib/config/project-config.ts';
 import { BarometerError } from '../lib/errors.ts';
 import { ago, databasesUnder, readLastCollect, shownPath } from './last-collect.ts';
+import { isRemoteSource } from '../lib/config/source-url.ts';
 
 /** Where a target came from. */
 export type TargetKind = 'current-folder' | 'repository' | 'url' | 'config' | 'database';
@@ -127,11 +128,6 @@ export function parseTargetArguments(argv: string[], valueFlags: string[] = []):
     }
   }
   return out;
-}
-
-/** True for a source that names a remote repository (URL or scp-like `host:path`). */
-export function isRemoteSource(source: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^[\w.-]+@[\w.-]+:/.test(source);
 }
 
 /** True when `dir` is a bare repository or the top of a work tree (has `.git`). */

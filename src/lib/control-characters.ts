@@ -6,11 +6,9 @@
  * output and the charts' standalone SVG.
  */
 
-// C0 controls, DEL, C1 controls, bidirectional formatting, the non-characters U+FFFE and U+FFFF,
-// and lone surrogates.
-const CONTROL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// C0 controls, DEL, C1 controls (\p{Cc}), bidirectional formatting, the non-characters U+FFFE and
+// U+FFFF, and lone surrogates (in a `u` pattern a surrogate range matches only unpaired ones).
+const CONTROL = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]/gu;
 
 /**
  * `text` with every control character (C0, DEL, C1), bidirectional formatting character, U+FFFE,

@@ -118,7 +118,11 @@ describe('organisations over time in shares', () => {
     const svg = renderChart(OrganisationsOverTimeChart, {
       width: 1200,
       height: 675,
-      rows: report.organisationsByYear,
+      rows: report.organisationsByYear.map((r) => ({
+        year: r.year,
+        name: r.organisation,
+        value: r.commits,
+      })),
       mode: 'shares' as const,
       top: 3,
     });

@@ -1,7 +1,9 @@
 /** Renders a chart component on the server as the export does, for tests. */
 import { render } from 'svelte/server';
 import type { Component } from 'svelte';
+import FigureChart from '../../src/charts/FigureChart.svelte';
 import { standaloneMarkup } from '../../src/charts/svg-markup.ts';
+import type { FigureSpec } from '../../src/lib/figures/chart-spec.ts';
 import { THEMES, type ThemeName } from '../../src/charts/palette.ts';
 
 /** The component's standalone SVG markup (no font inlined) for `theme` (default light). */
@@ -15,4 +17,13 @@ export function renderChart<P extends Record<string, unknown>>(
     idPrefix: 'test',
   });
   return standaloneMarkup(body, THEMES[theme]);
+}
+
+/** A figure spec drawn at `size` as standalone SVG markup (no font inlined) for `theme`. */
+export function renderFigure(
+  figure: FigureSpec,
+  size: { width: number; height: number },
+  theme: ThemeName = 'light',
+): string {
+  return renderChart(FigureChart, { figure, ...size }, theme);
 }

@@ -3,6 +3,7 @@
  * the as-of date 2018-06-01), Unknown contributions, reviews, newcomers and risers. Deterministic
  * (seeded), so golden SVGs stay byte-identical.
  */
+import { emptyFigures } from '../../src/lib/report/build-weather-report.ts';
 import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
 
 /** A small linear congruential generator: the same seed gives the same numbers everywhere. */
@@ -74,16 +75,18 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([organisation, commits]) => ({ organisation, commits, share: commits / lastAll }));
   const lastTop = lastRanked.slice(0, 6).reduce((s, r) => s + r.commits, 0);
-  return {
+  const scope = {
     project: 'xen',
     asOf: '2018-06-01',
     since: '2011-01-01',
     top: 6,
     filters: { repositories: [], paths: [] },
+  };
+  return {
+    // Every metric's fields, empty, so a new metric needs nothing here; then the sample's.
+    ...emptyFigures(scope),
+    ...scope,
     commitsByYear,
-    commitsByQuarter: [],
-    commitsByMonth: [],
-    growth: null,
     yearToDate: {
       from: '2018-01-01',
       to: '2018-06-01',
@@ -110,7 +113,6 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
       },
     },
     organisationsByYear,
-    reviewsByOrganisation: [],
     reviewsAgainstCommits: ranked
       .map(([organisation, commits], i) => ({
         organisation,
@@ -118,7 +120,6 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
         reviews: Math.round(commits * (i % 3 === 0 ? 1.6 : 0.3 + next() * 0.6)),
       }))
       .concat([{ organisation: 'Unknown', commits: unknownCommits, reviews: 40 }]),
-    firstContributions: [],
     risers: [
       {
         organisation: name('Arm'),
@@ -158,6 +159,20 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     activeContributorsByYear: years.map((year, i) => ({ year, contributors: 80 + i * 11 })),
     newContributorsByYear: years.map((year, i) => ({ year, contributors: 20 + (i % 3) * 4 })),
     elephantFactorByYear: years.map((year, i) => ({ year, elephantFactor: 2 + (i > 4 ? 1 : 0) })),
+    pullRequestsByOrganisation: organisationsByYear
+      .filter((r) => r.year >= 2015)
+      .map((r) => ({
+        year: r.year,
+        organisation: r.organisation,
+        opened: Math.round(r.commits / 10),
+        merged: Math.round(r.commits / 14),
+      })),
+    pullRequestsTimeToFirstReview: [2015, 2016, 2017, 2018].map((year, i) => ({
+      year,
+      opened: 120 + i * 30,
+      reviewed: 100 + i * 25,
+      medianHours: 40 - i * 6.5,
+    })),
     sentences: [
       'Commits have grown on average by 11% a year since 2014.',
       'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',

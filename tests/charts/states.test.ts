@@ -7,9 +7,11 @@ import Last12MonthsChart from '../../src/charts/Last12MonthsChart.svelte';
 import ReviewsAgainstCommitsChart from '../../src/charts/ReviewsAgainstCommitsChart.svelte';
 import NewcomersChart from '../../src/charts/NewcomersChart.svelte';
 import YearSeriesChart from '../../src/charts/YearSeriesChart.svelte';
-import { reportFigures } from '../../src/charts/report-figures.ts';
+import YearLinesChart from '../../src/charts/YearLinesChart.svelte';
+import MatrixChart from '../../src/charts/MatrixChart.svelte';
+import { reportFigures } from '../../src/lib/report/report-figures.ts';
 import { stackYears } from '../../src/charts/stack.ts';
-import { renderChart } from './render.ts';
+import { renderChart, renderFigure } from './render.ts';
 import { sampleReport } from './sample-report.ts';
 
 const size = { width: 640, height: 400 };
@@ -42,8 +44,19 @@ describe('empty and odd data', () => {
     ['top organisations', renderChart(TopOrganisationsChart, { ...size, rows: [] })],
     ['last 12 months', renderChart(Last12MonthsChart, { ...size, rows: [] })],
     ['reviews against commits', renderChart(ReviewsAgainstCommitsChart, { ...size, rows: [] })],
-    ['newcomers', renderChart(NewcomersChart, { ...size, newcomers: [], risers: [] })],
+    ['newcomers', renderChart(NewcomersChart, { ...size, recent: [], rising: [] })],
     ['year series', renderChart(YearSeriesChart, { ...size, rows: [], unit: 'contributors' })],
+    ['year lines', renderChart(YearLinesChart, { ...size, rows: [], unit: 'hours' })],
+    [
+      'matrix',
+      renderChart(MatrixChart, {
+        ...size,
+        cells: [],
+        unit: 'reviews',
+        rowLabel: 'reviewer',
+        columnLabel: 'author',
+      }),
+    ],
   ];
   for (const [name, svg] of empties) {
     it(`${name}: no rows draws the designed empty state`, () => {
@@ -56,19 +69,19 @@ describe('empty and odd data', () => {
   }
 
   it('a project with a single commit draws one bar and one organisation', () => {
-    const rows = [{ year: 2018, commits: 1, partial: true }];
+    const rows = [{ year: 2018, value: 1, partial: true }];
     const bars = renderChart(CommitsByYearChart, { ...size, rows });
     wellFormed(bars);
     expect(bars.match(/class="bm-mark"/g)).toHaveLength(1);
     expect(titles(bars)).toContain('2018 (partial): 1 commits');
     const top = renderChart(TopOrganisationsChart, {
       ...size,
-      rows: [{ organisation: 'Solo', commits: 1, share: 1 }],
+      rows: [{ name: 'Solo', value: 1, share: 1 }],
     });
     expect(titles(top)).toContain('1. Solo: 1 commits, 100% of all');
     const stack = renderChart(OrganisationsOverTimeChart, {
       ...size,
-      rows: [{ year: 2018, organisation: 'Unknown', commits: 1 }],
+      rows: [{ year: 2018, name: 'Unknown', value: 1 }],
     });
     wellFormed(stack);
     expect(stack).toContain('data-organisation="Unknown"');
@@ -78,8 +91,8 @@ describe('empty and odd data', () => {
   it('a year with no commits is drawn as an empty slot, not skipped', () => {
     const data = stackYears(
       [
-        { year: 2014, organisation: 'A', commits: 3 },
-        { year: 2016, organisation: 'A', commits: 5 },
+        { year: 2014, name: 'A', value: 3 },
+        { year: 2016, name: 'A', value: 5 },
       ],
       6,
     );
@@ -88,17 +101,17 @@ describe('empty and odd data', () => {
     const svg = renderChart(OrganisationsOverTimeChart, {
       ...size,
       rows: [
-        { year: 2014, organisation: 'A', commits: 3 },
-        { year: 2016, organisation: 'A', commits: 5 },
+        { year: 2014, name: 'A', value: 3 },
+        { year: 2016, name: 'A', value: 5 },
       ],
     });
     expect(svg).toContain('data-year="2015" data-total="0"');
     const bars = renderChart(CommitsByYearChart, {
       ...size,
       rows: [
-        { year: 2014, commits: 10, partial: false },
-        { year: 2015, commits: 0, partial: false },
-        { year: 2016, commits: 12, partial: false },
+        { year: 2014, value: 10, partial: false },
+        { year: 2015, value: 0, partial: false },
+        { year: 2016, value: 12, partial: false },
       ],
     });
     // No change against a year with none: the label is left out, not "+Infinity%".
@@ -126,9 +139,14 @@ describe('empty and odd data', () => {
       reviewsAgainstCommits: [],
       newcomers: [],
       risers: [],
+      activeContributorsByYear: [],
+      newContributorsByYear: [],
+      elephantFactorByYear: [],
+      pullRequestsByOrganisation: [],
+      pullRequestsTimeToFirstReview: [],
     };
-    for (const spec of reportFigures(empty, { width: 1200, height: 675 })) {
-      const svg = renderChart(spec.component, spec.props);
+    for (const spec of reportFigures(empty)) {
+      const svg = renderFigure(spec, { width: 1200, height: 675 });
       wellFormed(svg);
       expect([spec.name, svg.includes('data-empty="true"')]).toEqual([spec.name, true]);
     }
@@ -137,23 +155,60 @@ describe('empty and odd data', () => {
 
 describe('hostile strings', () => {
   const report = sampleReport({ rename: { Citrix: HOSTILE, SUSE: 'A & B "Ltd"', AMD: ']]>' } });
-  const specs = reportFigures(report, { width: 1200, height: 675, source: '<script>x</script>' });
+  const specs = reportFigures(report, { source: '<script>x</script>' });
+  const size = { width: 1200, height: 675 };
+  const named = (name: string) =>
+    renderFigure(
+      specs.find((s) => s.name === name)!,
+      size,
+    );
+  /** The charts that name organisations. */
+  const naming = new Set(['year-stack', 'ranked-bars', 'share-bar', 'paired-bars']);
 
   for (const spec of specs) {
     it(`${spec.name} shows them as text only`, () => {
-      const svg = renderChart(spec.component, spec.props);
+      const svg = renderFigure(spec, size);
       wellFormed(svg);
       expect(svg).not.toMatch(/<img|<script|alert\(1\)>/);
       expect(svg).not.toContain(']]>');
       // Full names stay in the hover titles.
-      if (spec.name !== 'newcomers' && spec.name !== 'commits-by-year') {
+      if (naming.has(spec.chart.chart)) {
         expect(titles(svg).some((t) => t.includes(HOSTILE))).toBe(true);
       }
     });
   }
 
+  it('a matrix and lines show them as text only, cut in labels and whole in titles', () => {
+    const matrix = renderChart(MatrixChart, {
+      ...size,
+      cells: [
+        { row: HOSTILE, column: ']]>', value: 3 },
+        { row: 'A & B "Ltd"', column: HOSTILE, value: 1 },
+      ],
+      unit: 'reviews',
+      rowLabel: 'reviewer',
+      columnLabel: 'author',
+    });
+    const lines = renderChart(YearLinesChart, {
+      ...size,
+      rows: [
+        { year: 2017, name: HOSTILE, value: 2 },
+        { year: 2018, name: HOSTILE, value: 3 },
+        { year: 2018, name: ']]>', value: 1 },
+      ],
+      unit: 'hours',
+    });
+    for (const svg of [matrix, lines]) {
+      wellFormed(svg);
+      expect(svg).not.toMatch(/<img|<script|alert\(1\)>/);
+      expect(svg).not.toContain(']]>');
+      expect(titles(svg).some((t) => t.includes(HOSTILE))).toBe(true);
+      expect(texts(svg).some((t) => t.startsWith('<img src=x') && t.endsWith('…'))).toBe(true);
+    }
+  });
+
   it('an extremely long name is cut with an ellipsis in labels but full in <title>', () => {
-    const svg = renderChart(specs[2]!.component, specs[2]!.props);
+    const svg = named('top-organisations');
     const label = texts(svg).find((t) => t.startsWith('<img src=x'));
     expect(label).toBeDefined();
     expect(label!.endsWith('…')).toBe(true);
@@ -163,9 +218,9 @@ describe('hostile strings', () => {
   });
 
   it('the source line and the quotes in names are escaped', () => {
-    const svg = renderChart(specs[0]!.component, specs[0]!.props);
+    const svg = named('commits-by-year');
     expect(texts(svg)).toContain('Source: <script>x</script>, as of 1 June 2018');
-    const top = renderChart(specs[2]!.component, specs[2]!.props);
+    const top = named('top-organisations');
     expect(top).toContain('data-organisation="A &amp; B &quot;Ltd&quot;"');
   });
 });

@@ -11,8 +11,7 @@ import { runCli } from '../helpers/run-cli.ts';
 
 const defer = cleanupAfterAll();
 // Any C0 control but tab, newline and carriage return; DEL; C1; a bidirectional override.
-// eslint-disable-next-line no-control-regex
-const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202e]/;
+const RAW_CONTROL = /(?![\t\n\r])[\p{Cc}\u202e]/u;
 
 let project: HostileProject;
 

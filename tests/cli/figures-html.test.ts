@@ -70,7 +70,7 @@ describe('the HTML report', () => {
     // The top sentence names the hostile organisation, as text.
     expect(facts.sentences.some((t) => t.includes(HOSTILE))).toBe(true);
     expect(facts.order[0]).toBe('sentence');
-    expect(facts.order.filter((e) => e !== 'sentence')).toHaveLength(6);
+    expect(facts.order.filter((e) => e !== 'sentence')).toHaveLength(FIGURE_NAMES.length);
     expect(facts.fontsLoaded).toBe(true);
     expect(facts.width).toBeGreaterThan(300);
     // Prints: every figure stays whole on a page.

@@ -71,7 +71,7 @@ describe('barometer report --figures', () => {
     );
     expect(md).toMatch(/AWS made its first contribution[^\n]*\n\n!\[Newcomers\]\(newcomers\.svg\)/);
     const html = readFileSync(join(out, 'weather.html'), 'utf8');
-    expect(html.match(/<figure id="/g)).toHaveLength(6);
+    expect(html.match(/<figure id="/g)).toHaveLength(FIGURE_NAMES.length);
     expect(html).not.toMatch(/<img|<script/);
   });
 

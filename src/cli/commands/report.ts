@@ -74,7 +74,7 @@ function day(option: string, value: string): string {
 }
 
 /** Every option of `barometer report`, in one place; each takes a value. */
-export const REPORT_OPTIONS: Record<string, OptionSpec> = {
+const REPORT_OPTIONS: Record<string, OptionSpec> = {
   '--as-of': { apply: (f, v, o) => (f.params.asOf = day(o, v)) },
   '--since': { apply: (f, v, o) => (f.params.since = day(o, v)) },
   '--top': {
@@ -104,7 +104,7 @@ export const REPORT_OPTIONS: Record<string, OptionSpec> = {
 };
 
 /** Parses the report's own options; throws `bad-input` for an unknown option or a bad value. */
-export function parseReportFlags(rest: string[]): ReportFlags {
+function parseReportFlags(rest: string[]): ReportFlags {
   const flags: ReportFlags = { params: {} };
   const seen = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
@@ -133,7 +133,7 @@ export function parseReportFlags(rest: string[]): ReportFlags {
 }
 
 /** Writes weather.md, weather.json and the CSVs into `dir`; returns the files written. */
-export function writeReportFiles(
+function writeReportFiles(
   report: WeatherReport,
   dir: string,
   figures: Partial<Record<FigureName, string>> = {},
@@ -170,7 +170,7 @@ function checkOptionNames(argv: string[]): void {
 }
 
 /** Builds the report for the command's target and flags (opened read-only). */
-export async function runReport(
+async function runReport(
   context: CommandContext,
 ): Promise<{ report: WeatherReport; flags: ReportFlags; config: ProjectConfig }> {
   checkOptionNames(context.argv);

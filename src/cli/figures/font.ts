@@ -5,6 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import {
+  INTER_WEIGHTS,
+  interFontFaces,
+  interWoff2,
+  type InterWeight,
+} from '../../charts/font-faces.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,19 +25,15 @@ export function fontFiles(): string[] {
 let faces: Promise<string> | undefined;
 
 /**
- * `@font-face` rules for Inter 400 and 600 (latin subset, WOFF2 as data: URLs, ~65 KB), read once.
- * Characters outside the subset fall back to the viewer's sans-serif.
+ * `@font-face` rules for Inter (latin subset, WOFF2 as data: URLs, ~65 KB), read once. Characters
+ * outside the subset fall back to the viewer's sans-serif.
  */
 export function fontFaceCss(): Promise<string> {
   faces ??= (async () => {
-    const rules = await Promise.all(
-      [400, 600].map(async (weight) => {
-        const file = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff2`);
-        const data = (await readFile(file)).toString('base64');
-        return `@font-face{font-family:Inter;font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2')}`;
-      }),
-    );
-    return rules.join('');
+    const woff2 = async (weight: InterWeight) =>
+      `data:font/woff2;base64,${(await readFile(require.resolve(interWoff2(weight)))).toString('base64')}`;
+    const [regular, semiBold] = await Promise.all(INTER_WEIGHTS.map(woff2));
+    return interFontFaces({ 400: regular!, 600: semiBold! });
   })();
   return faces;
 }

@@ -5,13 +5,12 @@
  */
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { FIGURE_NAMES, type FigureName } from '../../lib/report/figure-name.ts';
+import { reportFigures } from '../../lib/report/report-figures.ts';
 import { reportSentences } from '../../lib/report/report-sentences.ts';
 import { scopeLine } from '../../lib/report/render-text.ts';
-import type { FigureSpec } from '../../charts/index.ts';
 import { FONT_STACK, THEMES, type ThemeName } from '../../charts/palette.ts';
 import { FIGURE_SIZES, type FigureSizeName } from './figure-size.ts';
 import { fontFaceCss } from './font.ts';
-import { loadCharts } from './load-charts.ts';
 import { renderFigureMarkup } from './standalone-svg.ts';
 
 /** Options of `renderHtmlReport`. */
@@ -27,7 +26,7 @@ export interface HtmlReportOptions {
 }
 
 /** Text as HTML text or a double-quoted attribute value. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (char) =>
@@ -40,19 +39,16 @@ export async function renderHtmlReport(
   report: WeatherReport,
   options: HtmlReportOptions = {},
 ): Promise<string> {
-  const charts = await loadCharts();
-  const { width, height } = FIGURE_SIZES[options.size ?? 'blog'];
+  const size = FIGURE_SIZES[options.size ?? 'blog'];
   const theme = THEMES[options.theme ?? 'light'];
-  const specs: FigureSpec[] = charts.reportFigures(report, {
-    width,
-    height,
+  const specs = reportFigures(report, {
     colours: options.colours ?? {},
     ...(options.source !== undefined ? { source: options.source } : {}),
   });
   const rendered = new Map<FigureName, string>();
   for (const spec of specs) {
     // Scales to the column: the viewBox stays, the fixed width and height go.
-    const svg = (await renderFigureMarkup(spec, theme)).replace(
+    const svg = (await renderFigureMarkup(spec, size, theme)).replace(
       /^<svg\b([^>]*?)\swidth="\d+"\s+height="\d+"/,
       '<svg$1',
     );

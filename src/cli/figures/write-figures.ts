@@ -2,11 +2,11 @@
  * Writes the weather report's figures as files: one SVG and/or PNG per figure, named after what it
  * shows (`commits-by-year.svg`), at a size for the place it goes and in a light or dark theme.
  */
+import type { FigureName } from '../../lib/report/figure-name.ts';
+import { reportFigures } from '../../lib/report/report-figures.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
-import type { FigureName } from '../../charts/index.ts';
 import { THEMES, type ThemeName } from '../../charts/palette.ts';
 import { FIGURE_SIZES, type FigureSizeName } from './figure-size.ts';
-import { loadCharts } from './load-charts.ts';
 import { svgToPng } from './png.ts';
 import { renderStandaloneSvg } from './standalone-svg.ts';
 
@@ -57,12 +57,9 @@ export async function writeFigures(
   options: WriteFiguresOptions,
   fs: FiguresFs,
 ): Promise<WrittenFigures> {
-  const charts = await loadCharts();
-  const { width, height } = FIGURE_SIZES[options.size ?? 'blog'];
+  const size = FIGURE_SIZES[options.size ?? 'blog'];
   const theme = THEMES[options.theme ?? 'light'];
-  const specs = charts.reportFigures(report, {
-    width,
-    height,
+  const specs = reportFigures(report, {
     colours: options.colours ?? {},
     ...(options.source !== undefined ? { source: options.source } : {}),
   });
@@ -71,7 +68,7 @@ export async function writeFigures(
   const files: string[] = [];
   const formats = [...new Set(options.formats)];
   for (const spec of specs) {
-    const svg = await renderStandaloneSvg(spec, theme);
+    const svg = await renderStandaloneSvg(spec, size, theme);
     for (const format of formats) {
       const name = `${spec.name}.${format}`;
       // resvg draws with the shipped TTFs; the inlined WOFF2 is for browsers only.

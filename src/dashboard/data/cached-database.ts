@@ -7,7 +7,7 @@
 import type { Database, Row, SqlParams } from '../../lib/db/database.ts';
 
 /** How many distinct query results are kept (oldest dropped first). Default 400. */
-export const CACHE_ENTRIES = 400;
+const CACHE_ENTRIES = 400;
 
 /** Wraps `db` with a result cache keyed by SQL text and parameters; `exec` empties it. */
 export function cachedDatabase(db: Database, entries = CACHE_ENTRIES): Database {

@@ -25,17 +25,17 @@ import { scopedDatabase } from './scoped-database.ts';
 import { warmUp } from './warm-up.ts';
 
 /** Where the export lives, relative to the page. */
-export const DATA_URL = 'data/';
+const DATA_URL = 'data/';
 
 /** The table loaded at once: the first chart of any unnarrowed view reads nothing else. */
-export const FIRST_TABLES = ['contributions'] as const;
+const FIRST_TABLES = ['contributions'] as const;
 
 /**
  * The tables loaded once the first view is drawn (or sooner, when a query reads them: a view
  * narrowed by repository or path): their files download at page start with the first. The others
- * (GitHub pull requests, which no chart reads) are fetched only when a query reads them.
+ * (GitHub pull requests, read only by the pull request figures) are fetched when a query reads them.
  */
-export const SOON_TABLES = ['commits', 'repositories', 'github_repositories', 'commit_files'] as const;
+const SOON_TABLES = ['commits', 'repositories', 'github_repositories', 'commit_files'] as const;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -48,7 +48,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
  * when the machine has two cores or more (a view's queries are then shared between them), else
  * one.
  */
-export const MAX_ENGINES = 2;
+const MAX_ENGINES = 2;
 
 let connecting: Promise<AsyncDuckDBConnection> | undefined;
 let manifestLoading: Promise<DataManifest> | undefined;
@@ -72,7 +72,7 @@ async function openEngine(): Promise<AsyncDuckDBConnection> {
  * export, so the page starts it before anything else: compiling the engine is most of a cold
  * load.
  */
-export function startEngine(): Promise<AsyncDuckDBConnection> {
+function startEngine(): Promise<AsyncDuckDBConnection> {
   connecting ??= (async () => {
     performance.mark('barometer:worker');
     const connection = await openEngine();
@@ -119,7 +119,7 @@ export function loadDefaultReport(manifest: DataManifest, base = DATA_URL): Prom
 }
 
 /** The manifest's tables by when they are loaded (see {@link FIRST_TABLES}, {@link SOON_TABLES}). */
-export function loadingOrder(tables: readonly ManifestTable[]): {
+function loadingOrder(tables: readonly ManifestTable[]): {
   first: ManifestTable[];
   soon: ManifestTable[];
   later: ManifestTable[];

@@ -1,12 +1,10 @@
 /**
- * An organisation's page: its commits and reviews per year as charts, its people and its
- * repositories as tables, each with a CSV of its rows.
+ * An organisation's page: what each metric of the registry's `organisationMetrics` puts on it
+ * (its commits and reviews per year as charts, its people and its repositories as tables), each
+ * with the CSV of its metric's rows.
  */
-import { periodSubtitle, YearSeriesChart } from '../../charts/index.ts';
-import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year.ts';
-import { organisationPeople } from '../../lib/metrics/organisation-people.ts';
-import { organisationRepositories } from '../../lib/metrics/organisation-repositories.ts';
-import { csvTable } from '../../lib/report/render-csv.ts';
+import { sourceLine } from '../../lib/figures/figure-frame.ts';
+import { csvText } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { Panel } from './dashboard-panels.ts';
 import type { OrganisationView } from './view-data.ts';
@@ -21,70 +19,44 @@ export interface TablePanel {
   csv: string;
 }
 
-/** How many people the page lists (the CSV has them all). */
-export const PEOPLE_SHOWN = 25;
-
-/** The charts and tables of one organisation's page. */
+/** The charts and tables of one organisation's page, in the registry's order. */
 export function organisationPanels(
   view: OrganisationView,
   report: WeatherReport,
 ): { charts: Panel[]; tables: TablePanel[] } {
-  const partialYear = report.commitsByYear.find((r) => r.partial)?.year ?? null;
-  const subtitle = `${view.organisation} · ${periodSubtitle(report.project, report.since, report.asOf)}`;
-  const source = `Source: ${report.project}`;
-  const activityCsv = csvTable(
-    ['year', 'commits', 'reviews'],
-    view.activity.map((r) => [r.year, r.commits, r.reviews]),
-  );
-  const chart = (kind: 'commits' | 'reviews'): Panel => {
-    const title = `${view.organisation}: ${kind} per year`;
-    return {
-      name: `organisation-${kind}-by-year`,
-      title,
-      sentences: [],
-      description: organisationActivityByYear.description,
-      component: YearSeriesChart,
-      props: {
-        title,
-        subtitle,
-        source,
-        rows: view.activity.map((r) => ({ year: r.year, value: r[kind] })),
-        unit: kind,
-        partialYear,
-        figure: `organisation-${kind}-by-year`,
-      },
-      csv: activityCsv,
-    };
+  const page = {
+    organisation: view.organisation,
+    project: report.project,
+    since: report.since,
+    asOf: report.asOf,
+    partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
   };
-  const commits = view.activity.reduce((sum, r) => sum + r.commits, 0);
-  const reviews = view.activity.reduce((sum, r) => sum + r.reviews, 0);
-  const people: TablePanel = {
-    name: 'organisation-people',
-    title: `${view.organisation}: people`,
-    description: organisationPeople.description,
-    header: ['Name', 'Address', 'Commits', 'Reviews'],
-    rows: view.people
-      .slice(0, PEOPLE_SHOWN)
-      .map((p) => [p.name ?? '(no name)', p.person ?? '(no address)', p.commits, p.reviews]),
-    csv: csvTable(
-      ['person', 'name', 'commits', 'reviews'],
-      view.people.map((p) => [p.person, p.name, p.commits, p.reviews]),
-    ),
-  };
-  const repositories: TablePanel = {
-    name: 'organisation-repositories',
-    title: `${view.organisation}: repositories`,
-    description: organisationRepositories.description,
-    header: ['Repository', 'Commits', 'Reviews'],
-    rows: view.repositories.map((r) => [r.repository, r.commits, r.reviews]),
-    csv: csvTable(
-      ['repository', 'commits', 'reviews'],
-      view.repositories.map((r) => [r.repository, r.commits, r.reviews]),
-    ),
-  };
-  const charts = [chart('commits'), chart('reviews')];
-  charts[0]!.sentences.push(
-    `${view.organisation} made ${commits.toLocaleString('en-US')} commits and ${reviews.toLocaleString('en-US')} reviews from ${report.since.slice(0, 4)} to the as-of date.`,
-  );
-  return { charts, tables: [people, repositories] };
+  const charts: Panel[] = [];
+  const tables: TablePanel[] = [];
+  for (const layout of view.layouts) {
+    const content = layout(page);
+    const csv = csvText(content.csv);
+    content.charts.forEach((chart, i) =>
+      charts.push({
+        name: chart.name,
+        title: chart.title,
+        sentences: i === 0 ? content.sentences : [],
+        description: content.description,
+        figure: {
+          name: chart.name,
+          title: chart.title,
+          subtitle: chart.subtitle,
+          source: sourceLine(report.project, report.asOf),
+          colourOrder: [],
+          brand: {},
+          chart: chart.chart,
+        },
+        csv,
+      }),
+    );
+    for (const table of content.tables) {
+      tables.push({ ...table, description: content.description, csv });
+    }
+  }
+  return { charts, tables };
 }

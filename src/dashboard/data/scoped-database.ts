@@ -15,7 +15,7 @@ import {
 } from '../../lib/metrics/compose-metric-sql.ts';
 
 /** How many narrowed tables are kept (least recently used dropped first). Default 8. */
-export const SCOPED_TABLES = 8;
+const SCOPED_TABLES = 8;
 
 /** How many `bounds` rows are kept as tables (least recently used dropped first). */
 const BOUNDS_TABLES = 32;

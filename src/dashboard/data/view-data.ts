@@ -4,20 +4,18 @@
  */
 import type { Database } from '../../lib/db/database.ts';
 import type { DataManifest } from '../../lib/db/wasm-manifest.ts';
+import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
-import { organisationActivityByYear } from '../../lib/metrics/organisation-activity-by-year.ts';
-import { organisationPeople } from '../../lib/metrics/organisation-people.ts';
-import { organisationRepositories } from '../../lib/metrics/organisation-repositories.ts';
-import { commitsByYear } from '../../lib/metrics/commits-by-year.ts';
-import { yearToDate } from '../../lib/metrics/year-to-date.ts';
-import { reportFigures } from '../../charts/index.ts';
+import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
+import type { MetricUse } from '../../lib/metrics/report-metric.ts';
+import { metrics, organisationMetrics } from '../../lib/metrics/registry.ts';
+import { yearToDate } from '../../lib/metrics/year-to-date/year-to-date.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
-import { csvTable } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
-import { dashboardPanels, DOWNLOAD_SIZE, type Panel } from './dashboard-panels.ts';
+import { dashboardPanels, type Panel } from './dashboard-panels.ts';
 
 /** The metric parameters of a view. */
 export function metricParams(state: DashboardState): MetricParams {
@@ -29,6 +27,16 @@ export function metricParams(state: DashboardState): MetricParams {
     paths: state.paths,
     organisation: state.organisation,
   });
+}
+
+/**
+ * Whether the browser runs (and draws) a metric: one the dashboard draws or cites, whose own
+ * tables hold rows in this export (a project without GitHub has no pull request panels).
+ */
+export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => boolean {
+  const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
+  return (metric) =>
+    metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
 }
 
 /** The overview: the weather report and its panels. */
@@ -54,18 +62,16 @@ export async function computeOverview(
       repositories: params.repositories,
       paths: params.paths,
     },
-    // The engines answer side by side: every metric is asked for at once, but those of series
-    // the dashboard does not draw.
-    {
-      project: manifest.project,
-      parallel: true,
-      omit: ['commitsByQuarter', 'commitsByMonth', 'firstContributions', 'codeSize', 'linesByArea'],
-    },
+    // The engines answer side by side: every metric is asked for at once, but those the
+    // dashboard neither draws nor cites, or has no data for.
+    { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
   );
-  const panels = dashboardPanels(report, state, {
-    colours: manifest.colours,
-    source: manifest.project,
-  });
+  const panels = dashboardPanels(
+    report,
+    state,
+    { colours: manifest.colours, source: manifest.project, shows: runsOnDashboard(manifest) },
+    metrics,
+  );
   return { report, panels };
 }
 
@@ -86,84 +92,39 @@ export async function computeFirstPanel(
   }
   // Asked for together (the engine answers in order); the check's verdict comes first.
   const checking = checkReportScope(db, params);
-  const rows = Promise.all([commitsByYear.run(db, params), yearToDate.run(db, params)]);
+  const rows = Promise.all([commitsByYear.collect(db, params), yearToDate.collect(db, params)]);
   rows.catch(() => {});
   await checking;
-  const [byYear, [ytd]] = await rows;
-  if (!ytd) return null;
-  const none = { commits: 0, share: 0 };
-  const provisional: WeatherReport = {
+  const [byYear, ytd] = await rows;
+  const scope = {
     project: manifest.project,
     asOf: params.asOf,
     since: params.since,
     top: params.top,
     filters: { repositories: [...params.repositories], paths: [...params.paths] },
-    commitsByYear: byYear,
-    commitsByQuarter: [],
-    commitsByMonth: [],
-    growth: null,
-    yearToDate: ytd,
-    topOrganisations: [],
-    totalCommits: byYear.reduce((sum, r) => sum + r.commits, 0),
-    unknown: none,
-    last12Months: {
-      from: params.asOf,
-      to: params.asOf,
-      commits: 0,
-      topShare: 0,
-      sameTopAsSince: true,
-      organisations: [],
-      unknown: none,
-    },
-    organisationsByYear: [],
-    reviewsByOrganisation: [],
-    reviewsAgainstCommits: [],
-    firstContributions: [],
-    risers: [],
-    newcomers: [],
-    activeContributorsByYear: [],
-    newContributorsByYear: [],
-    elephantFactorByYear: [],
-    sentences: [],
   };
-  const spec = reportFigures(provisional, {
-    ...DOWNLOAD_SIZE,
-    colours: manifest.colours,
-    source: manifest.project,
-  }).find((figure) => figure.name === 'commits-by-year');
-  if (!spec) return null;
-  return {
-    name: spec.name,
-    title: spec.title,
-    sentences: [],
-    description: commitsByYear.description,
-    component: spec.component,
-    props: spec.props,
-    csv: csvTable(
-      ['year', 'commits', 'partial'],
-      byYear.map((r) => [r.year, r.commits, r.partial]),
-    ),
-  };
+  // The first figure alone: it reads only these two metrics (and reviews, for the other view).
+  const [panel] = dashboardPanels(
+    { ...scope, ...byYear, ...ytd, reviewsByOrganisation: [] },
+    state,
+    { colours: manifest.colours, source: manifest.project },
+    [commitsByYear],
+  );
+  return panel ?? null;
 }
 
-/** One organisation's figures. */
+/** One organisation's figures: each page metric's rows, ready to lay out on its page. */
 export interface OrganisationView {
   organisation: string;
-  activity: Awaited<ReturnType<typeof organisationActivityByYear.run>>;
-  people: Awaited<ReturnType<typeof organisationPeople.run>>;
-  repositories: Awaited<ReturnType<typeof organisationRepositories.run>>;
+  layouts: Array<(page: PageContext) => PageContent>;
 }
 
-/** Runs the organisation metrics for `state.organisation`. */
+/** Runs the registry's organisation metrics for `state.organisation`. */
 export async function computeOrganisation(
   db: Database,
   state: DashboardState & { organisation: string },
 ): Promise<OrganisationView> {
   const params = metricParams(state);
-  const [activity, people, repositories] = await Promise.all([
-    organisationActivityByYear.run(db, params),
-    organisationPeople.run(db, params),
-    organisationRepositories.run(db, params),
-  ]);
-  return { organisation: state.organisation, activity, people, repositories };
+  const layouts = await Promise.all(organisationMetrics.map((metric) => metric.load(db, params)));
+  return { organisation: state.organisation, layouts };
 }

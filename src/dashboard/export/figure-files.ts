@@ -6,11 +6,11 @@
 import { flushSync, mount, unmount } from 'svelte';
 import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import interSemiBold from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
-import { standaloneMarkup, THEMES } from '../../charts/index.ts';
+import { FigureChart, interFontFaces, standaloneMarkup, THEMES } from '../../charts/index.ts';
 import { DOWNLOAD_SIZE, type Panel } from '../data/dashboard-panels.ts';
 
 /** PNG scale: 2× the SVG's size (2400×1350 px for the default 1200×675). */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 let fontCss: Promise<string> | undefined;
 
@@ -23,26 +23,20 @@ async function dataUrl(url: string): Promise<string> {
   return `data:font/woff2;base64,${btoa(binary)}`;
 }
 
-/** `@font-face` rules for Inter 400 and 600 with the fonts inlined (as the CLI's SVGs carry). */
+/** `@font-face` rules for Inter with the fonts inlined (as the CLI's SVGs carry), made once. */
 function fontFaces(): Promise<string> {
-  fontCss ??= Promise.all(
-    [
-      [400, interRegular],
-      [600, interSemiBold],
-    ].map(
-      async ([weight, url]) =>
-        `@font-face{font-family:Inter;font-style:normal;font-weight:${weight};src:url(${await dataUrl(String(url))}) format('woff2')}`,
-    ),
-  ).then((rules) => rules.join(''));
+  fontCss ??= Promise.all([dataUrl(interRegular), dataUrl(interSemiBold)]).then(
+    ([regular, semiBold]) => interFontFaces({ 400: regular, 600: semiBold }),
+  );
   return fontCss;
 }
 
 /** The panel's chart drawn at the download size, as markup (rendered off-screen). */
 function renderMarkup(panel: Panel): string {
   const host = document.createElement('div');
-  const instance = mount(panel.component, {
+  const instance = mount(FigureChart, {
     target: host,
-    props: { ...panel.props, ...DOWNLOAD_SIZE },
+    props: { figure: panel.figure, ...DOWNLOAD_SIZE },
   });
   flushSync();
   const markup = host.innerHTML;

@@ -10,6 +10,7 @@ import {
   type CodeSizeConfig,
 } from './code-size-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE, toRepositoryName } from './repository-name.ts';
+import { isHttpUrl } from './source-url.ts';
 
 /** One repository of a project. */
 export interface RepositoryConfig {
@@ -376,10 +377,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   repos.forEach(
     (r, i) => /^[\w.-]+\/[\w.-]+$/.test(r) || fail(file, `github.repos[${i}]`, '"owner/name"', r),
   );
-  if (
-    gh.apiUrl !== undefined &&
-    (typeof gh.apiUrl !== 'string' || !/^https?:\/\//.test(gh.apiUrl))
-  ) {
+  if (gh.apiUrl !== undefined && (typeof gh.apiUrl !== 'string' || !isHttpUrl(gh.apiUrl))) {
     fail(file, 'github.apiUrl', 'an http(s) URL', gh.apiUrl);
   }
 

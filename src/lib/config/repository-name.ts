@@ -15,8 +15,7 @@ export function isRepositoryName(name: string): boolean {
     name !== '.' &&
     !/[/\\]/.test(name) &&
     !name.includes('..') &&
-    // eslint-disable-next-line no-control-regex
-    !/[\u0000-\u001f\u007f-\u009f]/.test(name) &&
+    !/\p{Cc}/u.test(name) &&
     !name.startsWith('-')
   );
 }
@@ -27,8 +26,7 @@ export function isRepositoryName(name: string): boolean {
  */
 export function toRepositoryName(text: string): string {
   const cleaned = text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f/\\]+/g, '-')
+    .replace(/[\p{Cc}/\\]+/gu, '-')
     .replace(/\.{2,}/g, '.')
     .replace(/^[-.]+/, '');
   return cleaned || 'repository';

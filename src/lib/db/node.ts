@@ -1,12 +1,13 @@
 /**
  * The Node adapter of the database seam: DuckDB for Node (`@duckdb/node-api`). The only module in
- * src/lib that touches Node; collectors and the CLI open databases through it.
+ * src/lib that touches Node; collectors and the CLI open databases through it, and write in bulk
+ * through its appender seam: the connection itself never leaves this module.
  */
 import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  DuckDBConnection,
   DuckDBInstance,
+  type DuckDBDataChunk,
   DuckDBTimestampValue,
   listValue,
   VARCHAR,
@@ -23,12 +24,42 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
-/** A Node DuckDB database: the seam plus access to the raw connection for bulk appends. */
+/** A statement's result column by column (for bulk reads). */
+export interface Columns {
+  /** One array per column, in the statement's order; values as DuckDB's JS conversion gives them. */
+  columns: unknown[][];
+  rows: number;
+}
+
+/** The cells of rows being appended, set in the table's column order, each row ended. */
+export interface RowWriter {
+  varchar(value: string | null): void;
+  integer(value: number | null | undefined): void;
+  boolean(value: boolean | null): void;
+  /** Milliseconds since the epoch (UTC), or null. */
+  timestamp(milliseconds: number | null): void;
+  endRow(): void;
+}
+
+/** A Node DuckDB database: the seam plus bulk reads and writes for Node-only work. */
 export interface NodeDatabase extends Database {
   /** The file path, or `:memory:`. */
   readonly path: string;
-  /** The underlying connection, for appenders and other Node-only work (collectors). */
-  readonly connection: DuckDBConnection;
+  /**
+   * Runs one statement and returns its result column by column, without making an object per
+   * row (BIGINT stays a `bigint`).
+   */
+  columns(sql: string, params?: SqlParams): Promise<Columns>;
+  /**
+   * Appends data chunks (built with `@duckdb/node-api`'s chunk types, in the table's column
+   * order) to `table` through one appender, flushed and closed before it returns.
+   */
+  append(table: string, chunks: readonly DuckDBDataChunk[]): Promise<void>;
+  /**
+   * Appends the rows `fill` writes to `table` through one appender, flushed and closed before it
+   * returns (for tables of few rows, where building data chunks does not pay).
+   */
+  appendRows(table: string, fill: (row: RowWriter) => void): Promise<void>;
   /** Runs `work` inside one transaction: it lands whole or not at all. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -143,7 +174,38 @@ export async function openNodeDatabase(
   let depth = 0;
   const db: NodeDatabase = {
     path,
-    connection,
+    async columns(sql: string, params?: SqlParams): Promise<Columns> {
+      const reader = await run(sql, params);
+      return { columns: reader.getColumnsJS(), rows: reader.currentRowCount };
+    },
+    async append(table: string, chunks: readonly DuckDBDataChunk[]): Promise<void> {
+      if (chunks.length === 0) return;
+      const appender = await connection.createAppender(table);
+      try {
+        for (const chunk of chunks) appender.appendDataChunk(chunk);
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    async appendRows(table: string, fill: (row: RowWriter) => void): Promise<void> {
+      const appender = await connection.createAppender(table);
+      try {
+        fill({
+          varchar: (v) => (v === null ? appender.appendNull() : appender.appendVarchar(v)),
+          integer: (v) => (v == null ? appender.appendNull() : appender.appendInteger(v)),
+          boolean: (v) => (v === null ? appender.appendNull() : appender.appendBoolean(v)),
+          timestamp: (ms) =>
+            ms === null
+              ? appender.appendNull()
+              : appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(ms)) * 1000n)),
+          endRow: () => appender.endRow(),
+        });
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
     async query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
       const reader = await run(sql, params);
       return reader.getRowObjectsJS().map((row) => plainRow(row) as T);

@@ -11,7 +11,7 @@ const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 
 /** `it's` → `'it''s'`: the only escape a standard SQL string literal has. */
-export function quoteString(text: string): string {
+function quoteString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 

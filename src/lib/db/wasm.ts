@@ -190,7 +190,7 @@ function plain(value: unknown): unknown {
 }
 
 /** Arrow table → plain rows, the same objects the Node adapter returns for the same query. */
-export function arrowToRows(table: ArrowTableLike): Row[] {
+function arrowToRows(table: ArrowTableLike): Row[] {
   const fields = table.schema.fields;
   const rows: Row[] = [];
   for (const batch of table.batches) {

@@ -160,7 +160,7 @@ const timestamp = (date: Date | null) =>
 /**
  * Resolves every commit author, review trailer and GitHub reviewer through `maps` (plus each
  * repository's own `.mailmap` from `repository_mailmaps`) and rebuilds `contributions`, the
- * identity tables and `affiliation_maps`, all in one transaction. Counting follows DESIGN.md:
+ * identity tables and `affiliation_maps`, all in one transaction. Counting follows docs/definitions.md:
  * commits with at most one parent, once per commit id (credited to the first repository by name);
  * reviews are Reviewed-by/Acked-by trailers of those commits (each line one review, at the commit's
  * author time) and GitHub reviews that approve, comment or request changes and were submitted.

@@ -20,8 +20,3 @@ export function parseMapDate(text: string): Date | null {
   }
   return date;
 }
-
-/** `YYYY-MM-DD` of a UTC instant. */
-export function formatMapDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

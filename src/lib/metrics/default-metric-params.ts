@@ -4,7 +4,7 @@ import type { MetricParams } from './metric.ts';
 export const DEFAULT_TOP = 6;
 
 /** `YYYY-MM-DD` of a Date's UTC calendar day. */
-export function utcDay(date: Date): string {
+function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

@@ -1,7 +1,8 @@
 /**
- * A metric is one SQL file plus a typed wrapper. The SQL reads `bounds` and `filtered` (the shared
- * filtering in filtered.sql, composed in front of it) and takes named parameters; the wrapper gives
- * its rows a type. Node (CLI, report) and the browser (dashboard on duckdb-wasm) run the same SQL
+ * A metric's query: its folder's query.sql, which reads `bounds` and `filtered` (the shared
+ * filtering in filtered.sql, composed in front of it) and takes named parameters, with its rows
+ * typed. What else a metric declares (report fields, CSV, figure, sentences) is in
+ * report-metric.ts. Node (CLI, report) and the browser (dashboard on duckdb-wasm) run the same SQL
  * through the {@link Database} seam, so the SQL uses core DuckDB functions only.
  */
 import type { Database, SqlParams } from '../db/database.ts';
@@ -30,9 +31,9 @@ export interface MetricParams {
   organisation?: string | null;
 }
 
-/** One metric: its name (its file's), what it shows, its composed SQL, and how to run it. */
+/** One metric's query: its name (its folder's), what it shows, its composed SQL, and how to run it. */
 export interface Metric<T> {
-  /** kebab-case, the same as its `.sql` and `.ts` file names. */
+  /** kebab-case, the same as its folder's name. */
   readonly name: string;
   /** A short title for a panel or a CSV. */
   readonly title: string;
@@ -45,7 +46,7 @@ export interface Metric<T> {
 }
 
 /** The `$name` bindings of `params`, by SQL name. */
-export function sqlParams(params: MetricParams): SqlParams {
+function sqlParams(params: MetricParams): SqlParams {
   return {
     as_of: params.asOf,
     since: params.since,
@@ -58,20 +59,30 @@ export function sqlParams(params: MetricParams): SqlParams {
   };
 }
 
+/** The `$name` parameters a metric's SQL may use: those {@link sqlParams} binds. */
+const KNOWN_PARAMETERS = new Set(
+  Object.keys(
+    sqlParams({ asOf: '', since: '', top: 0, growthSince: 0, repositories: [], paths: [] }),
+  ),
+);
+
 /**
- * Makes a metric from its own SQL (text of its `.sql` file, imported with `?raw`) and a row mapper.
- * Only the parameters the composed SQL names are bound (DuckDB refuses unknown ones).
+ * Makes a metric's query from its own SQL (text of its `query.sql`, imported with `?raw`), composed
+ * behind the shared filtering. Only the parameters the composed SQL names are bound (DuckDB refuses
+ * unknown ones); a parameter {@link sqlParams} does not bind fails here, when the module loads.
  */
-export function defineMetric<R, T = R>(definition: {
+export function defineQuery<T>(definition: {
   name: string;
   title: string;
   description: string;
   sql: string;
-  map?: (row: R) => T;
 }): Metric<T> {
   const sql = composeMetricSql(definition.sql);
   const names = parametersOf(sql);
-  const map = definition.map ?? ((row: R) => row as unknown as T);
+  const unknown = names.filter((name) => !KNOWN_PARAMETERS.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`metric ${definition.name}: unknown parameter $${unknown.join(', $')}`);
+  }
   return {
     name: definition.name,
     title: definition.title,
@@ -79,14 +90,7 @@ export function defineMetric<R, T = R>(definition: {
     sql,
     async run(db, params) {
       const all = sqlParams(params);
-      const bound: SqlParams = {};
-      for (const name of names) {
-        if (!(name in all))
-          throw new Error(`metric ${definition.name}: unknown parameter $${name}`);
-        bound[name] = all[name]!;
-      }
-      const rows = await db.query<R>(sql, bound);
-      return rows.map(map);
+      return db.query<T>(sql, Object.fromEntries(names.map((name) => [name, all[name]!])));
     },
   };
 }

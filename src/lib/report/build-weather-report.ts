@@ -5,58 +5,13 @@
  */
 import type { Database } from '../db/database.ts';
 import { systemClock, type Clock } from '../effects.ts';
-import { activeContributorsByYear } from '../metrics/active-contributors-by-year.ts';
-import { codeSize } from '../metrics/code-size.ts';
-import { commitsByMonth } from '../metrics/commits-by-month.ts';
-import { commitsByQuarter } from '../metrics/commits-by-quarter.ts';
-import { commitsByYear } from '../metrics/commits-by-year.ts';
 import { defaultMetricParams } from '../metrics/default-metric-params.ts';
-import { elephantFactorByYear } from '../metrics/elephant-factor-by-year.ts';
-import { firstContributions } from '../metrics/first-contributions.ts';
-import { growth, summariseGrowth } from '../metrics/growth.ts';
-import { last12Months, summariseLast12Months } from '../metrics/last-12-months.ts';
-import { linesByArea } from '../metrics/lines-by-area.ts';
-import type { Metric, MetricParams } from '../metrics/metric.ts';
-import { newContributorsByYear } from '../metrics/new-contributors-by-year.ts';
-import { newcomers } from '../metrics/newcomers.ts';
-import { organisationsByYear } from '../metrics/organisations-by-year.ts';
-import { reviewsAgainstCommits } from '../metrics/reviews-against-commits.ts';
-import { reviewsByOrganisation } from '../metrics/reviews-by-organisation.ts';
-import { risers } from '../metrics/risers.ts';
-import { topOrganisations } from '../metrics/top-organisations.ts';
-import { yearToDate } from '../metrics/year-to-date.ts';
+import type { MetricParams } from '../metrics/metric.ts';
+import { metrics } from '../metrics/registry.ts';
+import type { MetricUse, Registry, ReportScope } from '../metrics/report-metric.ts';
 import { checkReportScope } from './check-report-scope.ts';
-import { buildMailReport } from './mail-report.ts';
-import { reportSentences, type WeatherFigures } from './report-sentences.ts';
-import type { WeatherReport } from './weather-report.ts';
-
-/** The metrics of the weather report, by the name of the series each gives, in the order they run. */
-const REPORT_METRICS = {
-  commitsByYear,
-  commitsByQuarter,
-  commitsByMonth,
-  growth,
-  yearToDate,
-  topOrganisations,
-  last12Months,
-  organisationsByYear,
-  reviewsByOrganisation,
-  reviewsAgainstCommits,
-  firstContributions,
-  risers,
-  newcomers,
-  activeContributorsByYear,
-  newContributorsByYear,
-  elephantFactorByYear,
-  codeSize,
-  linesByArea,
-};
-
-type ReportMetrics = typeof REPORT_METRICS;
-/** Each report metric's rows, by series name. */
-type ReportRows = {
-  [K in keyof ReportMetrics]: ReportMetrics[K] extends Metric<infer T> ? T[] : never;
-};
+import { reportSentences } from './report-sentences.ts';
+import type { WeatherFigures, WeatherReport } from './weather-report.ts';
 
 /**
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
@@ -78,46 +33,41 @@ export interface WeatherReportOptions {
    */
   parallel?: boolean;
   /**
-   * Series to leave out, given as empty lists, for a caller that shows none of them (the dashboard
-   * draws no quarters, months or first contributions, and no sentence cites them). Default: none.
+   * Which metrics to run; the others give their empty fields (the dashboard runs those it draws
+   * or cites whose tables hold rows). Default: every metric.
    */
-  omit?: ReadonlyArray<OmittableSeries>;
+  runs?: (metric: MetricUse) => boolean;
 }
 
-/** The series of the report that no sentence reads, which a caller may leave out. */
-export type OmittableSeries =
-  'commitsByQuarter' | 'commitsByMonth' | 'firstContributions' | 'codeSize' | 'linesByArea';
-
 /**
- * Runs every report metric (an omitted one gives no rows): one after the other, or, with
- * `parallel`, all at once.
+ * Runs every metric of `registry` (those left out give their empty fields): one after the other,
+ * or, with `parallel`, all at once; returns each one's fields in the registry's order.
  */
-async function runReportMetrics(
+async function collectFields<Report extends object>(
   db: Database,
   params: MetricParams,
   options: WeatherReportOptions,
-): Promise<ReportRows> {
-  const omit = new Set<string>(options.omit ?? []);
-  const names = Object.keys(REPORT_METRICS) as Array<keyof ReportMetrics>;
-  const run = (name: keyof ReportMetrics): Promise<unknown[]> =>
-    omit.has(name)
-      ? Promise.resolve([])
-      : (REPORT_METRICS[name] as Metric<unknown>).run(db, params);
-  const rows: unknown[][] = [];
-  if (options.parallel) rows.push(...(await Promise.all(names.map(run))));
-  else for (const name of names) rows.push(await run(name));
-  return Object.fromEntries(names.map((name, i) => [name, rows[i]])) as ReportRows;
+  registry: Registry<Report>,
+): Promise<object[]> {
+  const run = (metric: Registry<Report>[number]): Promise<object> =>
+    options.runs && !options.runs(metric)
+      ? Promise.resolve(metric.skipped())
+      : metric.collect(db, params);
+  if (options.parallel) return Promise.all(registry.map(run));
+  const fields: object[] = [];
+  for (const metric of registry) fields.push(await run(metric));
+  return fields;
 }
 
 /**
  * Runs every metric of the weather report and assembles it. Throws `bad-input`/`not-found` (see
  * `checkReportScope`) before computing anything when the parameters do not fit the database.
  */
-export async function buildWeatherReport(
+export async function buildWeatherReport<Figures extends WeatherFigures = WeatherFigures>(
   db: Database,
   params: WeatherReportParams,
-  options: WeatherReportOptions,
-): Promise<WeatherReport> {
+  options: WeatherReportOptions & { registry?: Registry<Figures> },
+): Promise<WeatherReport<Figures>> {
   const resolved = defaultMetricParams((options.clock ?? systemClock)(), {
     ...params,
     repositories: [...(params.repositories ?? [])],
@@ -125,45 +75,37 @@ export async function buildWeatherReport(
   });
   await checkReportScope(db, resolved);
 
-  const rows = await runReportMetrics(db, resolved, options);
-  const mail = await buildMailReport(db, resolved);
-  const [ytd] = rows.yearToDate;
-  const ranking = rows.topOrganisations;
-  if (!ytd) throw new Error('year-to-date returned no row');
-
-  const unknown = ranking.find((row) => row.organisation === 'Unknown');
-  const figures: WeatherFigures = {
+  const registry: Registry<Figures> = options.registry ?? metrics;
+  const scope: ReportScope = {
     project: options.project,
     asOf: resolved.asOf,
     since: resolved.since,
     top: resolved.top,
     filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
-    commitsByYear: rows.commitsByYear,
-    commitsByQuarter: rows.commitsByQuarter,
-    commitsByMonth: rows.commitsByMonth,
-    growth: summariseGrowth(rows.growth),
-    yearToDate: ytd,
-    topOrganisations: ranking
-      .filter((row) => row.organisation !== 'Unknown')
-      .map(({ organisation, commits, share }) => ({ organisation, commits, share })),
-    totalCommits: ranking.reduce((sum, row) => sum + row.commits, 0),
-    unknown: { commits: unknown?.commits ?? 0, share: unknown?.share ?? 0 },
-    last12Months: summariseLast12Months(rows.last12Months),
-    organisationsByYear: rows.organisationsByYear,
-    reviewsByOrganisation: rows.reviewsByOrganisation,
-    reviewsAgainstCommits: rows.reviewsAgainstCommits,
-    firstContributions: rows.firstContributions,
-    risers: rows.risers,
-    newcomers: rows.newcomers,
-    activeContributorsByYear: rows.activeContributorsByYear,
-    newContributorsByYear: rows.newContributorsByYear,
-    elephantFactorByYear: rows.elephantFactorByYear.map(({ year, elephantFactor }) => ({
-      year,
-      elephantFactor,
-    })),
-    codeSize: rows.codeSize,
-    linesByArea: rows.linesByArea,
-    ...mail,
   };
-  return { ...figures, sentences: reportSentences(figures).map((s) => s.text) };
+  // Each metric gives its own fields; together, in the registry's order, they are the report.
+  const figures = assemble<Figures>(scope, await collectFields(db, resolved, options, registry));
+  return {
+    ...figures,
+    sentences: reportSentences(figures, undefined, registry).map((s) => s.text),
+  };
+}
+
+/**
+ * A report of nothing for `scope`: every metric's fields as when it is not run (empty lists,
+ * zeros). What a report made by hand starts from, so it holds every metric's fields.
+ */
+export function emptyFigures<Figures extends WeatherFigures = WeatherFigures>(
+  scope: ReportScope,
+  registry: Registry<Figures> = metrics,
+): Figures {
+  return assemble<Figures>(
+    scope,
+    registry.map((metric) => metric.skipped()),
+  );
+}
+
+/** The scope and each metric's fields, in the registry's order: the report they make together. */
+function assemble<Figures>(scope: ReportScope, fields: readonly object[]): Figures {
+  return fields.reduce<object>((all, own) => ({ ...all, ...own }), { ...scope }) as Figures;
 }

@@ -1,12 +1,24 @@
 /** Strings from the data (organisation names) are hostile: escaped before they reach Markdown or a terminal. */
 
 /** Control characters and bidirectional overrides that could rewrite what a reader sees. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function unsafe(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 
 /** A name as plain text: control and bidi-override characters become U+FFFD, nothing else changes. */
 export function plainName(name: string): string {
-  return name.replace(UNSAFE, '\uFFFD');
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    out += unsafe(name.charCodeAt(i)) ? '\uFFFD' : name[i];
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** How figures read in sentences and tables: thousands separators, percentages, spelled numbers. */
+import { dayParts, longDay } from './calendar-day.ts';
 
 const WORDS = [
   'zero',
@@ -68,4 +69,10 @@ export function multipleWords(ratio: number): string {
   const exact = Math.abs(ratio - whole) < 0.05;
   const word = whole === 2 ? 'twice' : `${spellNumber(whole)} times`;
   return exact ? word : `about ${word}`;
+}
+
+/** "since 2011" when `since` is 1 January, else "since 14 March 2011". */
+export function sincePhrase(since: string): string {
+  const { month, day, year } = dayParts(since);
+  return month === 1 && day === 1 ? `since ${year}` : `since ${longDay(since)}`;
 }

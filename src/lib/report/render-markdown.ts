@@ -2,8 +2,10 @@
  * weather.md: the sentences a speaker reads out, each figure's image after the sentence it
  * supports, then the main tables. Organisation names are escaped so they render as themselves.
  */
+import { UNKNOWN } from '../identity/organisation-index.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
-import { FIGURE_NAMES, FIGURE_TITLES, type FigureName } from './figure-name.ts';
+import { metrics } from '../metrics/registry.ts';
+import type { FigureName } from './figure-name.ts';
 import { formatCount, formatPercentPrecise } from './format-figures.ts';
 import { reportSentences } from './report-sentences.ts';
 import { scopeLine } from './render-text.ts';
@@ -20,8 +22,9 @@ function imageTarget(file: string): string {
   return file.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function image(name: FigureName, file: string): string {
-  return `![${FIGURE_TITLES[name]}](${imageTarget(file)})`;
+/** The image of a figure, its metric's title as the alt text. */
+function image(title: string, file: string): string {
+  return `![${title}](${imageTarget(file)})`;
 }
 
 function rankingTable(
@@ -36,7 +39,7 @@ function rankingTable(
   );
   if (unknown.commits > 0) {
     lines.push(
-      `|  | Unknown | ${formatCount(unknown.commits)} | ${formatPercentPrecise(unknown.share)} |`,
+      `|  | ${UNKNOWN} | ${formatCount(unknown.commits)} | ${formatPercentPrecise(unknown.share)} |`,
     );
   }
   return lines;
@@ -48,20 +51,22 @@ export function renderMarkdown(report: WeatherReport, options: MarkdownOptions =
   const out: string[] = [];
   out.push(`# Weather report: ${escapeMarkdown(report.project)}`, '');
   out.push(`${scopeLine(report, escapeMarkdown)}.`, '');
+  const titles = new Map<FigureName, string>();
+  for (const metric of metrics) if (metric.figure) titles.set(metric.figure.name, metric.title);
   const embedded = new Set<FigureName>();
   for (const sentence of reportSentences(report, escapeMarkdown)) {
     out.push(sentence.text, '');
     for (const name of sentence.figures) {
       const file = figures[name];
       if (file && !embedded.has(name)) {
-        out.push(image(name, file), '');
+        out.push(image(titles.get(name) ?? name, file), '');
         embedded.add(name);
       }
     }
   }
-  for (const name of FIGURE_NAMES) {
+  for (const [name, title] of titles) {
     const file = figures[name];
-    if (file && !embedded.has(name)) out.push(image(name, file), '');
+    if (file && !embedded.has(name)) out.push(image(title, file), '');
   }
 
   out.push('## Commits by year', '', '| Year | Commits |', '| ---: | ---: |');

@@ -2,6 +2,7 @@
  * The printed weather report: a heading, the sentences, then the main tables (commits by year, the
  * ranking since `since`, the last 12 months). Names are plain text with control characters removed.
  */
+import { UNKNOWN } from '../identity/organisation-index.ts';
 import { plainName } from './escape-markdown.ts';
 import { formatCount, formatPercentPrecise, plural } from './format-figures.ts';
 import { reportSentences } from './report-sentences.ts';
@@ -45,7 +46,7 @@ function ranking(
     formatPercentPrecise(o.share),
   ]);
   if (unknown.commits > 0) {
-    rows.push(['', 'Unknown', formatCount(unknown.commits), formatPercentPrecise(unknown.share)]);
+    rows.push(['', UNKNOWN, formatCount(unknown.commits), formatPercentPrecise(unknown.share)]);
   }
   if (rows.length === 0) return ['  (none)'];
   return table(rows, [true, false, true, true]);

@@ -2,102 +2,19 @@
  * The weather report's data: what `barometer report` writes as weather.json, what the text and the
  * figures are made from, and what the dashboard shows. Field names are a stable, documented format.
  * Shares and growth rates are fractions (0.4, not 40); dates are UTC calendar days `YYYY-MM-DD`;
- * growth is null where the earlier figure is zero. The series each metric returns as is are typed by
- * that metric's row type, so the report and the metric cannot drift apart.
+ * growth is null where the earlier figure is zero. Its fields are those the registry's metrics give
+ * (each documented in its metric's module), in the registry's order, so a report and its metrics
+ * cannot drift apart.
  */
+import type { WeatherFigures } from '../metrics/registry.ts';
 
-import type { ActiveContributorsRow } from '../metrics/active-contributors-by-year.ts';
-import type { CodeSizeRow } from '../metrics/code-size.ts';
-import type { CommitsByMonthRow } from '../metrics/commits-by-month.ts';
-import type { CommitsByQuarterRow } from '../metrics/commits-by-quarter.ts';
-import type { CommitsByYearRow } from '../metrics/commits-by-year.ts';
-import type { FirstContributionRow } from '../metrics/first-contributions.ts';
-import type { GrowthSummary } from '../metrics/growth.ts';
-import type { Last12MonthsSummary } from '../metrics/last-12-months.ts';
-import type { LinesByAreaRow } from '../metrics/lines-by-area.ts';
-import type { NewContributorsRow } from '../metrics/new-contributors-by-year.ts';
-import type { NewcomerRow } from '../metrics/newcomers.ts';
-import type { OrganisationsByYearRow } from '../metrics/organisations-by-year.ts';
-import type { ReviewsAgainstCommitsRow } from '../metrics/reviews-against-commits.ts';
-import type { ReviewsByOrganisationRow } from '../metrics/reviews-by-organisation.ts';
-import type { RiserRow } from '../metrics/risers.ts';
-import type { YearToDateRow } from '../metrics/year-to-date.ts';
-import type { MailTotalsRow } from '../metrics/mail-totals.ts';
-import type { ReviewFlowYear } from './mail-report.ts';
+export type { WeatherFigures } from '../metrics/registry.ts';
+export type {
+  OrganisationShare,
+  UnknownShare,
+} from '../metrics/top-organisations/top-organisations.ts';
 
-/** An organisation's count and its share of all counted contributions of the period. */
-export interface OrganisationShare {
-  organisation: string;
-  commits: number;
-  /** commits / all commits of the period, `Unknown`'s included. */
-  share: number;
-}
-
-/** How much of a period no map covers. */
-export interface UnknownShare {
-  commits: number;
-  share: number;
-}
-
-export interface WeatherReport {
-  project: string;
-  /**
-   * The day the figures stand on, `YYYY-MM-DD` (UTC): the exclusive end of every period, and only
-   * commits on their branch as it stood that day count (walking the first-parent chain from the
-   * head, the first commit dated before it and its ancestors; see docs/definitions.md).
-   */
-  asOf: string;
-  /** Inclusive start of the "since" ranking and of the per-year series. */
-  since: string;
-  /** N of "the top N". */
-  top: number;
-  /** Narrowing applied to every figure; empty lists mean everything. */
-  filters: { repositories: string[]; paths: string[] };
-  /** Commits per calendar year from `since` to `asOf`; the last is partial when `asOf` is not 1 Jan. */
-  commitsByYear: CommitsByYearRow[];
-  commitsByQuarter: CommitsByQuarterRow[];
-  commitsByMonth: CommitsByMonthRow[];
-  /** Growth over `fromYear`..`toYear` (full years): compound annual rate and mean of yearly rates. */
-  growth: GrowthSummary | null;
-  /** [1 January, asOf) against the same span a year earlier. */
-  yearToDate: YearToDateRow;
-  /** Every organisation with commits in [since, asOf), ranked; never `Unknown`. */
-  topOrganisations: OrganisationShare[];
-  /** All commits in [since, asOf), `Unknown`'s included. */
-  totalCommits: number;
-  unknown: UnknownShare;
-  last12Months: Last12MonthsSummary;
-  /** Commits per organisation per calendar year (`Unknown` included, marked by its name). */
-  organisationsByYear: OrganisationsByYearRow[];
-  reviewsByOrganisation: ReviewsByOrganisationRow[];
-  /** Each organisation's reviews and commits in [since, asOf). */
-  reviewsAgainstCommits: ReviewsAgainstCommitsRow[];
-  /** The day of each organisation's first counted commit or review. */
-  firstContributions: FirstContributionRow[];
-  /** Organisations whose last 12 months are at least twice their yearly average before. */
-  risers: RiserRow[];
-  /** Organisations whose first contribution falls in the last 24 months. */
-  newcomers: NewcomerRow[];
-  activeContributorsByYear: ActiveContributorsRow[];
-  /** People whose first counted commit falls in the year. */
-  newContributorsByYear: NewContributorsRow[];
-  /**
-   * The fewest organisations (not Unknown) whose commits reach half of all the year's commits:
-   * 0 for a year without commits, null when Unknown holds more than half of them.
-   */
-  elephantFactorByYear: Array<{ year: number; elephantFactor: number | null }>;
-  /**
-   * Files and code, comment and blank lines per counted point (release tag, quarter, year) dated
-   * before `asOf`, area (null: every counted file) and language (docs/code-size.md). Always in a
-   * built report; absent from the dashboard's provisional one.
-   */
-  codeSize?: CodeSizeRow[];
-  /** Lines added and removed per area, year and organisation (top N, Other, Unknown). */
-  linesByArea?: LinesByAreaRow[];
-  /** Changes posted on the mailing lists per year of posting, with their review flow (always set by buildWeatherReport). */
-  reviewFlow?: ReviewFlowYear[];
-  /** What the mailing lists hold as of `asOf`. */
-  mail?: MailTotalsRow;
-  /** The sentences a speaker reads out, in order, each backed by a figure above. */
+/** A report: its scope, every metric's fields, and the sentences a speaker reads out, in order. */
+export type WeatherReport<Figures extends WeatherFigures = WeatherFigures> = Figures & {
   sentences: string[];
-}
+};

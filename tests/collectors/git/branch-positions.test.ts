@@ -15,7 +15,7 @@ import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts
 import { silentLogger } from '../../../src/lib/effects.ts';
 import { emptyAffiliationMaps } from '../../../src/lib/identity/affiliation-maps.ts';
 import { applyAffiliations } from '../../../src/lib/identity/apply-affiliations.ts';
-import { commitsByMonth } from '../../../src/lib/metrics/commits-by-month.ts';
+import { commitsByMonth } from '../../../src/lib/metrics/commits-by-month/commits-by-month.ts';
 import { defaultMetricParams } from '../../../src/lib/metrics/default-metric-params.ts';
 import { cleanupAfterAll } from '../../helpers/cleanups.ts';
 import { createRepository, type GitFixture } from '../../helpers/git-fixture.ts';

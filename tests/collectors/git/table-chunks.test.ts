@@ -44,10 +44,7 @@ describe('TableChunks', () => {
     expect(chunks).toHaveLength(3);
     expect(table.rows).toBe(0);
     expect(table.take()).toEqual([]);
-    const appender = await db.connection.createAppender('t');
-    for (const chunk of chunks) appender.appendDataChunk(chunk);
-    appender.flushSync();
-    appender.closeSync();
+    await db.append('t', chunks);
 
     const stored = await db.query<{
       repository: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadAffiliationMapFiles } from '../../../src/lib/identity/affiliation-maps.ts';
 import { applyAffiliations } from '../../../src/lib/identity/apply-affiliations.ts';
-import { pullRequestsByOrganisation } from '../../../src/lib/metrics/pull-requests-by-organisation.ts';
-import { pullRequestsTimeToFirstReview } from '../../../src/lib/metrics/pull-requests-time-to-first-review.ts';
+import { pullRequestsByOrganisation } from '../../../src/lib/metrics/pull-requests-by-organisation/pull-requests-by-organisation.ts';
+import { pullRequestsTimeToFirstReview } from '../../../src/lib/metrics/pull-requests-time-to-first-review/pull-requests-time-to-first-review.ts';
 import { params } from '../../lib/metrics/contributions-fixture.ts';
 import { closeAfterEach, run, setup } from './collect-run.ts';
 import { NOW } from './fixture-state.ts';

@@ -126,7 +126,7 @@ async function loadMaps(defaultMap = true) {
 }
 
 describe('applyAffiliations on collected repositories', () => {
-  it('gives exactly the contributions DESIGN.md defines', async () => {
+  it('gives exactly the contributions docs/definitions.md defines', async () => {
     const summary = await applyAffiliations(db, await loadMaps(), {
       now: new Date('2024-01-01T00:00:00Z'),
     });

@@ -11,8 +11,8 @@ import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
 import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import { insertColumns } from '../../../src/lib/identity/insert-columns.ts';
-import { codeSize } from '../../../src/lib/metrics/code-size.ts';
-import { linesByArea } from '../../../src/lib/metrics/lines-by-area.ts';
+import { codeSize } from '../../../src/lib/metrics/code-size/code-size.ts';
+import { linesByArea } from '../../../src/lib/metrics/lines-by-area/lines-by-area.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
 import { capture } from '../../helpers/capture.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commitsByMonth } from '../../../src/lib/metrics/commits-by-month.ts';
-import { commitsByQuarter } from '../../../src/lib/metrics/commits-by-quarter.ts';
+import { commitsByMonth } from '../../../src/lib/metrics/commits-by-month/commits-by-month.ts';
+import { commitsByQuarter } from '../../../src/lib/metrics/commits-by-quarter/commits-by-quarter.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const at = (time: string) => ({ time, email: 'a@x.org', organisation: 'X' });

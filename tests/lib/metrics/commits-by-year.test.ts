@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitsByYear } from '../../../src/lib/metrics/commits-by-year.ts';
+import { commitsByYear } from '../../../src/lib/metrics/commits-by-year/commits-by-year.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('commits-by-year', () => {

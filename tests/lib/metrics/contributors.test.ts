@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeContributorsByYear } from '../../../src/lib/metrics/active-contributors-by-year.ts';
-import { newContributorsByYear } from '../../../src/lib/metrics/new-contributors-by-year.ts';
+import { activeContributorsByYear } from '../../../src/lib/metrics/active-contributors-by-year/active-contributors-by-year.ts';
+import { newContributorsByYear } from '../../../src/lib/metrics/new-contributors-by-year/new-contributors-by-year.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const c = (time: string, email: string) => ({

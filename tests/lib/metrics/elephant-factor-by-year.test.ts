@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elephantFactorByYear } from '../../../src/lib/metrics/elephant-factor-by-year.ts';
+import { elephantFactorByYear } from '../../../src/lib/metrics/elephant-factor-by-year/elephant-factor-by-year.ts';
 import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, year: number): FixtureCommit[] =>

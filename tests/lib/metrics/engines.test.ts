@@ -39,8 +39,9 @@ describe('metrics on both engines', () => {
     for (const p of cases) {
       for (const metric of [...metrics, ...organisationMetrics]) {
         const expected = await metric.run(node, p);
-        // In the first case every metric has rows, but the pull requests the project lacks.
-        if (p === cases[0] && !metric.name.startsWith('pull-requests-')) {
+        // In the first case every metric has rows, but those reading tables of their own (pull
+        // requests, mailing lists, code size), which the generated project lacks.
+        if (p === cases[0] && !('tables' in metric && metric.tables.length > 0)) {
           expect(expected.length, metric.name).toBeGreaterThan(0);
         }
         expect(await metric.run(wasm, p), metric.name).toEqual(expected);

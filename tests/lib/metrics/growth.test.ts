@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growth, summariseGrowth } from '../../../src/lib/metrics/growth.ts';
+import { growth, summariseGrowth } from '../../../src/lib/metrics/growth/growth.ts';
 import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 /** `counts[year]` commits in each year, on 1 July. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { last12Months, summariseLast12Months } from '../../../src/lib/metrics/last-12-months.ts';
+import {
+  last12Months,
+  summariseLast12Months,
+} from '../../../src/lib/metrics/last-12-months/last-12-months.ts';
 import { fixtureDatabases, params, sameCommits } from './contributions-fixture.ts';
 
 describe('last-12-months', () => {

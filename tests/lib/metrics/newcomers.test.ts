@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstContributions } from '../../../src/lib/metrics/first-contributions.ts';
-import { newcomers } from '../../../src/lib/metrics/newcomers.ts';
+import { firstContributions } from '../../../src/lib/metrics/first-contributions/first-contributions.ts';
+import { newcomers } from '../../../src/lib/metrics/newcomers/newcomers.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('first-contributions and newcomers', () => {

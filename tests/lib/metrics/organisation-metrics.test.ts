@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { organisationActivityByYear } from '../../../src/lib/metrics/organisation-activity-by-year.ts';
-import { organisationPeople } from '../../../src/lib/metrics/organisation-people.ts';
-import { organisationRepositories } from '../../../src/lib/metrics/organisation-repositories.ts';
-import { organisationsByYear } from '../../../src/lib/metrics/organisations-by-year.ts';
+import { organisationActivityByYear } from '../../../src/lib/metrics/organisation-activity-by-year/organisation-activity-by-year.ts';
+import { organisationPeople } from '../../../src/lib/metrics/organisation-people/organisation-people.ts';
+import { organisationRepositories } from '../../../src/lib/metrics/organisation-repositories/organisation-repositories.ts';
+import { organisationsByYear } from '../../../src/lib/metrics/organisations-by-year/organisations-by-year.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 describe('organisation metrics', () => {

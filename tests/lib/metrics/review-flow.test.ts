@@ -12,11 +12,14 @@ import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
 import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import { insertColumns } from '../../../src/lib/identity/insert-columns.ts';
-import { mailReviewers, reviewersForHalf } from '../../../src/lib/metrics/mail-reviewers.ts';
-import { mailReviewersByYear } from '../../../src/lib/metrics/mail-reviewers-by-year.ts';
-import { mailReviewsByOrganisation } from '../../../src/lib/metrics/mail-reviews-by-organisation.ts';
-import { mailTotals } from '../../../src/lib/metrics/mail-totals.ts';
-import { reviewFlow } from '../../../src/lib/metrics/review-flow.ts';
+import {
+  mailReviewers,
+  reviewersForHalf,
+} from '../../../src/lib/metrics/mail-reviewers/mail-reviewers.ts';
+import { mailReviewersByYear } from '../../../src/lib/metrics/mail-reviewers-by-year/mail-reviewers-by-year.ts';
+import { mailReviewsByOrganisation } from '../../../src/lib/metrics/mail-reviews-by-organisation/mail-reviews-by-organisation.ts';
+import { mailTotals } from '../../../src/lib/metrics/mail-totals/mail-totals.ts';
+import { reviewFlow } from '../../../src/lib/metrics/review-flow/review-flow.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
 import { renderText } from '../../../src/lib/report/render-text.ts';
 import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';

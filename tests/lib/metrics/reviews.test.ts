@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewsAgainstCommits } from '../../../src/lib/metrics/reviews-against-commits.ts';
-import { reviewsByOrganisation } from '../../../src/lib/metrics/reviews-by-organisation.ts';
+import { reviewsAgainstCommits } from '../../../src/lib/metrics/reviews-against-commits/reviews-against-commits.ts';
+import { reviewsByOrganisation } from '../../../src/lib/metrics/reviews-by-organisation/reviews-by-organisation.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const r = (organisation: string) => ({ email: `r@${organisation}.com`, organisation });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { risers } from '../../../src/lib/metrics/risers.ts';
+import { risers } from '../../../src/lib/metrics/risers/risers.ts';
 import { fixtureDatabases, params, sameCommits } from './contributions-fixture.ts';
 
 describe('risers', () => {

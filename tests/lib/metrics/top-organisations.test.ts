@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topOrganisations } from '../../../src/lib/metrics/top-organisations.ts';
+import { topOrganisations } from '../../../src/lib/metrics/top-organisations/top-organisations.ts';
 import { fixtureDatabases, params, type FixtureCommit } from './contributions-fixture.ts';
 
 const commits = (n: number, organisation: string, time = '2017-03-01T00:00:00Z'): FixtureCommit[] =>

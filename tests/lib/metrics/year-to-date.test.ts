@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearToDate } from '../../../src/lib/metrics/year-to-date.ts';
+import { yearToDate } from '../../../src/lib/metrics/year-to-date/year-to-date.ts';
 import { fixtureDatabases, params } from './contributions-fixture.ts';
 
 const at = (time: string) => ({ time, email: 'a@x.org', organisation: 'X' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvTable } from '../../../src/lib/report/render-csv.ts';
+import { csvCell, csvText } from '../../../src/lib/report/render-csv.ts';
 
 describe('CSV cells', () => {
   it('neutralises formulas and quotes per RFC 4180', () => {
@@ -20,13 +20,13 @@ describe('CSV cells', () => {
 
   it('ends every row with CRLF', () => {
     expect(
-      csvTable(
-        ['a', 'b'],
-        [
+      csvText({
+        header: ['a', 'b'],
+        rows: [
           [1, 'x'],
           [null, 'y"z'],
         ],
-      ),
+      }),
     ).toBe('a,b\r\n1,x\r\n,"y""z"\r\n');
   });
 });

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFigures } from '../../../src/lib/report/build-weather-report.ts';
 import { escapeMarkdown } from '../../../src/lib/report/escape-markdown.ts';
 import { reportSentences, type WeatherFigures } from '../../../src/lib/report/report-sentences.ts';
 
 /** A small report to vary one figure at a time. */
 function figures(overrides: Partial<WeatherFigures> = {}): WeatherFigures {
-  return {
+  const scope = {
     project: 'p',
     asOf: '2018-06-01',
     since: '2011-01-01',
     top: 2,
     filters: { repositories: [], paths: [] },
-    commitsByYear: [],
-    commitsByQuarter: [],
-    commitsByMonth: [],
+  };
+  return {
+    // Every metric's fields, empty, so a new metric needs nothing here; then this report's.
+    ...emptyFigures(scope),
+    ...scope,
     growth: { fromYear: 2014, toYear: 2017, cagr: 0.1104, meanYoY: 0.1112, byYear: [] },
     yearToDate: {
       from: '2018-01-01',
@@ -41,15 +44,6 @@ function figures(overrides: Partial<WeatherFigures> = {}): WeatherFigures {
       ],
       unknown: { commits: 1, share: 0.1 },
     },
-    organisationsByYear: [],
-    reviewsByOrganisation: [],
-    reviewsAgainstCommits: [],
-    firstContributions: [],
-    risers: [],
-    newcomers: [],
-    activeContributorsByYear: [],
-    newContributorsByYear: [],
-    elephantFactorByYear: [],
     ...overrides,
   };
 }

@@ -1,0 +1,213 @@
+/**
+ * What a figure draws, as data: one of the chart layouts of src/charts with its rows, which are
+ * generic (a year and a value, a name and a share, a row and a column) so no chart knows which
+ * metric or report field they came from. A metric's figure binding (src/lib/metrics) fills one in;
+ * src/charts draws it. Counts are plain numbers; shares are fractions (0.4, not 40).
+ */
+
+/** One bar of a year series. */
+export interface YearValue {
+  year: number;
+  value: number;
+  /** True when the year is not over at the as-of date (drawn hatched). */
+  partial: boolean;
+}
+
+/** Bars by year, each labelled with its change on the year before; the partial year hatched. */
+export interface YearBarsChart {
+  chart: 'year-bars';
+  rows: YearValue[];
+  /** Year-to-date comparison, labelled on the partial bar. Default: none. */
+  yearToDate?: { growth: number | null; from?: string; to?: string } | null;
+  /** Text under the plot. Default: a note on the partial year. */
+  note?: string | undefined;
+  /** What the bars count. Default: `commits`. */
+  unit?: string;
+}
+
+/** Bars by year of a value that may be missing (null), optionally labelled with their change. */
+export interface YearSeriesChart {
+  chart: 'year-series';
+  rows: Array<{ year: number; value: number | null }>;
+  /** What the values count ("active contributors"). */
+  unit: string;
+  /** The year not over at the as-of date. Default: none. */
+  partialYear?: number | null;
+  /** Label each bar with its change on the year before. Default: true. */
+  showChange?: boolean;
+  note?: string;
+}
+
+/** A named value in one year (a layer of a stack). */
+export interface NamedYearValue {
+  year: number;
+  /** An organisation, or `Unknown` (drawn hatched, never ranked). */
+  name: string;
+  value: number;
+}
+
+/** Stacked bars by year of the top N names, every other name as `Other`, and `Unknown`. */
+export interface YearStackChart {
+  chart: 'year-stack';
+  rows: NamedYearValue[];
+  /** How many names get a layer of their own. Default: 6. */
+  top?: number;
+  /** Counts, or each year's shares (every bar 100%). Default: `counts`. */
+  mode?: 'counts' | 'shares';
+  /** Ranking that picks the top N. Default: totals of `rows`. */
+  ranking?: string[];
+  /** Year drawn as partial (hatched). Default: none. */
+  partialYear?: number | null;
+  note?: string;
+  /** What is counted. Default: `commits`. */
+  unit?: string;
+}
+
+/** Values per year as lines, one per name (a measure that does not stack: hours, ratios). */
+export interface YearLinesChart {
+  chart: 'year-lines';
+  rows: NamedYearValue[];
+  /** What the values are ("hours"). */
+  unit: string;
+  /** How many names get a line, the largest totals first. Default: 6. */
+  top?: number;
+  /** The year not over at the as-of date (its points hollow). Default: none. */
+  partialYear?: number | null;
+  note?: string;
+}
+
+/** A name with its count and its share of all the period's. */
+export interface NamedShare {
+  name: string;
+  value: number;
+  /** value / all of the period, `Unknown`'s included; a fraction. */
+  share: number;
+}
+
+/** What no map covers, shown beside a ranking and never in it. */
+export interface UnknownShare {
+  value: number;
+  share: number;
+}
+
+/** Ranked bars of the top N names with their counts and shares; `Unknown` in a note. */
+export interface RankedBarsChart {
+  chart: 'ranked-bars';
+  rows: NamedShare[];
+  unknown?: UnknownShare | null;
+  /** How many names to draw. Default: 10. */
+  top?: number;
+  note?: string;
+  /** What is counted. Default: `commits`. */
+  unit?: string;
+}
+
+/** One 100% bar of the top N, `Other` and `Unknown`, with the ranking beneath it. */
+export interface ShareBarChart {
+  chart: 'share-bar';
+  rows: NamedShare[];
+  unknown?: UnknownShare | null;
+  /** N of the top N. Default: 6. */
+  top?: number;
+  /** All of the period, `Unknown`'s included. Default: the sum of the rows and `unknown`. */
+  total?: number;
+  note?: string;
+  /** What is counted. Default: `commits`. */
+  unit?: string;
+}
+
+/** Two counts of one name, drawn as a pair of bars, with the second per first at the end. */
+export interface PairedValues {
+  name: string;
+  first: number;
+  second: number;
+}
+
+/** Paired bars per name (first solid, second light), ranked by their sum. */
+export interface PairedBarsChart {
+  chart: 'paired-bars';
+  rows: PairedValues[];
+  /** How many names to draw. Default: 10. */
+  top?: number;
+  note?: string;
+}
+
+/** A name that appeared recently: when, and its two counts since. */
+export interface RecentName {
+  name: string;
+  /** `YYYY-MM-DD` of its first appearance. */
+  since: string;
+  first: number;
+  second: number;
+}
+
+/** A name whose recent count is a multiple of its usual one. */
+export interface RisingName {
+  name: string;
+  /** The recent count. */
+  value: number;
+  /** The usual count per period before. */
+  average: number;
+  /** value / average. */
+  ratio: number;
+}
+
+/** Two ranked lists: names that appeared recently, and names that rose. */
+export interface RecentAndRisingChart {
+  chart: 'recent-and-rising';
+  recent: RecentName[];
+  rising: RisingName[];
+  /** Rows per list. Default: 8. */
+  top?: number;
+  note?: string;
+}
+
+/** One cell of a matrix: how much `row` did towards `column`. */
+export interface MatrixCell {
+  row: string;
+  column: string;
+  value: number;
+}
+
+/** A matrix of names by names (who reviews whom), each cell shaded by its value. */
+export interface MatrixChart {
+  chart: 'matrix';
+  cells: MatrixCell[];
+  /** What a cell counts ("reviews"). */
+  unit: string;
+  /** Heading of the rows and of the columns ("reviewer", "author"). */
+  rowLabel: string;
+  columnLabel: string;
+  /** How many rows and columns to draw, the largest totals first. Default: 10. */
+  top?: number;
+  note?: string;
+}
+
+/** Every chart layout, by its `chart` name. */
+export type ChartSpec =
+  | YearBarsChart
+  | YearSeriesChart
+  | YearStackChart
+  | YearLinesChart
+  | RankedBarsChart
+  | ShareBarChart
+  | PairedBarsChart
+  | RecentAndRisingChart
+  | MatrixChart;
+
+/** A figure ready to draw: its frame (title, subtitle, source, colours) and its chart. */
+export interface FigureSpec {
+  /** The figure's name: its file name (`commits-by-year.svg`) and `data-figure`. */
+  name: string;
+  /** The heading drawn at the top (also the SVG's `<title>`). */
+  title: string;
+  /** The line under the heading (project and period). */
+  subtitle: string;
+  /** The source line at the bottom ("Source: xen.git, as of 1 June 2018"). */
+  source: string;
+  /** Names in the order they get the palette's colours (see `makeColourFor` in src/charts). */
+  colourOrder: readonly string[];
+  /** Brand colours by name (the project config's `colours`). */
+  brand: Readonly<Record<string, string>>;
+  chart: ChartSpec;
+}
