@@ -35,6 +35,7 @@ import {
 } from '../code-size-step.ts';
 import type { CodeSizeResult } from '../../../collectors/code-size/collect-code-size.ts';
 import type { AreasSummary } from '../../lib/areas/apply-areas.ts';
+import { applySubprojects } from '../../lib/subprojects/apply-subprojects.ts';
 import {
   parseTargetArguments,
   resolveTargetArguments,
@@ -270,6 +271,13 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
       skipWhenUnchanged: true,
     });
     areas = await applyTargetAreas(db, target, context.logger);
+    const grouped = await applySubprojects(
+      db,
+      target.kind === 'config' ? target.config.subprojects : 'stored',
+    );
+    for (const { subproject, pattern } of grouped.unmatched) {
+      context.logger.warn(`sub-project ${subproject}: "${pattern}" matches no repository or list`);
+    }
   } finally {
     await db.close();
   }

@@ -41,6 +41,7 @@ Options:
   --top N                N of "the top N organisations" (default: 6)
   --growth-since YEAR    base year of the growth rates (default: three full years before the last full year)
   --repository NAME      only commits held in this repository (repeatable)
+  --subproject NAME      only the repositories (and lists) of this sub-project of the config (repeatable)
   --path PREFIX          only commits changing a file at or under PREFIX (repeatable); GitHub reviews drop out
   --out DIR              also write weather.md, weather.json and one CSV per figure into DIR
 ${FIGURE_USAGE}  --db FILE              the database to read (default: data/<name>.duckdb)
@@ -90,6 +91,10 @@ const REPORT_OPTIONS: Record<string, OptionSpec> = {
   '--repository': {
     repeatable: true,
     apply: (f, v) => (f.params.repositories = [...(f.params.repositories ?? []), v]),
+  },
+  '--subproject': {
+    repeatable: true,
+    apply: (f, v) => (f.params.subprojects = [...(f.params.subprojects ?? []), v]),
   },
   '--path': {
     repeatable: true,

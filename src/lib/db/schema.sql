@@ -181,6 +181,19 @@ CREATE TABLE IF NOT EXISTS path_areas (
   area VARCHAR NOT NULL
 );
 
+-- Sub-projects (docs/definitions.md): the project config's "subprojects", rebuilt by each collect
+-- of a config (a collect without one keeps them): one row per sub-project, pattern and repository
+-- or list it matches among those the database holds; a pattern that matches nothing has one row
+-- with kind and name NULL.
+CREATE TABLE IF NOT EXISTS subprojects (
+  subproject VARCHAR NOT NULL,
+  position INTEGER NOT NULL,              -- the sub-project's place in the config, from 0
+  pattern VARCHAR NOT NULL,               -- a repository or list name, or a glob of `*` and `?`
+  pattern_position INTEGER NOT NULL,      -- the pattern's place in its sub-project's list, from 0
+  kind VARCHAR,                           -- 'repository' or 'list'; NULL when nothing matches
+  name VARCHAR                            -- the repository or list matched
+);
+
 -- Code size (docs/code-size.md): the points of history counted, each a commit.
 CREATE TABLE IF NOT EXISTS code_size_points (
   repository VARCHAR NOT NULL,

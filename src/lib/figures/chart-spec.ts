@@ -183,6 +183,28 @@ export interface MatrixChart {
   note?: string;
 }
 
+/** One measure of a projection chart: its months and the trend fitted to them. */
+export interface ProjectionSeries {
+  /** What it counts ("Commits"), at the end of its line. */
+  name: string;
+  /** The counted months, `YYYY-MM`, in order; `fitted` false for months the fit left out. */
+  rows: Array<{ month: string; value: number; fitted: boolean }>;
+  /**
+   * The fitted trend from the first fitted month to months beyond the last, with its 90% band;
+   * empty when there is too little history to project.
+   */
+  fit: Array<{ month: string; value: number; low: number; high: number }>;
+}
+
+/** Monthly values as points with their fitted trend as a line and a band running ahead. */
+export interface ProjectionChart {
+  chart: 'projection';
+  series: ProjectionSeries[];
+  /** What the values are, above the axis ("per month"). */
+  unit: string;
+  note?: string;
+}
+
 /** Every chart layout, by its `chart` name. */
 export type ChartSpec =
   | YearBarsChart
@@ -193,7 +215,8 @@ export type ChartSpec =
   | ShareBarChart
   | PairedBarsChart
   | RecentAndRisingChart
-  | MatrixChart;
+  | MatrixChart
+  | ProjectionChart;
 
 /** A figure ready to draw: its frame (title, subtitle, source, colours) and its chart. */
 export interface FigureSpec {

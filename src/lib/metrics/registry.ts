@@ -26,12 +26,14 @@ import { organisationPeople } from './organisation-people/organisation-people.ts
 import { organisationRepositories } from './organisation-repositories/organisation-repositories.ts';
 import { organisationsByYear } from './organisations-by-year/organisations-by-year.ts';
 import { pullRequestsByOrganisation } from './pull-requests-by-organisation/pull-requests-by-organisation.ts';
+import { projection } from './projection/projection.ts';
 import { pullRequestsTimeToFirstReview } from './pull-requests-time-to-first-review/pull-requests-time-to-first-review.ts';
 import type { Registry, ReportScope } from './report-metric.ts';
 import { reviewFlow } from './review-flow/review-flow.ts';
 import { reviewsAgainstCommits } from './reviews-against-commits/reviews-against-commits.ts';
 import { reviewsByOrganisation } from './reviews-by-organisation/reviews-by-organisation.ts';
 import { risers } from './risers/risers.ts';
+import { subprojects } from './subprojects/subprojects.ts';
 import { topOrganisations } from './top-organisations/top-organisations.ts';
 import { yearToDate } from './year-to-date/year-to-date.ts';
 
@@ -41,6 +43,8 @@ const ENTRIES = [
   commitsByMonth,
   growth,
   yearToDate,
+  projection,
+  subprojects,
   topOrganisations,
   last12Months,
   organisationsByYear,

@@ -18,8 +18,11 @@ export interface ReportScope {
   since: string;
   /** N of "the top N". */
   top: number;
-  /** Narrowing applied to every figure; empty lists mean everything. */
-  filters: { repositories: string[]; paths: string[] };
+  /**
+   * Narrowing applied to every figure; empty lists mean everything. `repositories` holds those
+   * named and those of the named `subprojects` (absent in reports made before sub-projects).
+   */
+  filters: { repositories: string[]; paths: string[]; subprojects?: string[] };
 }
 
 /** One sentence and the figures it supports (drawn after it in weather.md, beside it on screen). */

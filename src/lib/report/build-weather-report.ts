@@ -10,6 +10,7 @@ import type { MetricParams } from '../metrics/metric.ts';
 import { metrics } from '../metrics/registry.ts';
 import type { MetricUse, Registry, ReportScope } from '../metrics/report-metric.ts';
 import { checkReportScope } from './check-report-scope.ts';
+import { withSubprojects } from '../subprojects/subproject-members.ts';
 import { reportSentences } from './report-sentences.ts';
 import type { WeatherFigures, WeatherReport } from './weather-report.ts';
 
@@ -18,7 +19,13 @@ import type { WeatherFigures, WeatherReport } from './weather-report.ts';
  * the clock), since 1 January ten years before, top 6, growth since three full years before the
  * last full year, all repositories and paths.
  */
-export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>>;
+export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>> & {
+  /**
+   * Narrow to these sub-projects (their repositories and lists, added to those named); an unknown
+   * name fails with `not-found`. Default: none.
+   */
+  subprojects?: readonly string[];
+};
 
 /** Who the report is about and what "today" is. */
 export interface WeatherReportOptions {
@@ -68,11 +75,16 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
   params: WeatherReportParams,
   options: WeatherReportOptions & { registry?: Registry<Figures> },
 ): Promise<WeatherReport<Figures>> {
-  const resolved = defaultMetricParams((options.clock ?? systemClock)(), {
-    ...params,
-    repositories: [...(params.repositories ?? [])],
-    paths: [...(params.paths ?? [])],
-  });
+  const subprojects = [...(params.subprojects ?? [])];
+  const resolved = await withSubprojects(
+    db,
+    defaultMetricParams((options.clock ?? systemClock)(), {
+      ...params,
+      repositories: [...(params.repositories ?? [])],
+      paths: [...(params.paths ?? [])],
+    }),
+    subprojects,
+  );
   await checkReportScope(db, resolved);
 
   const registry: Registry<Figures> = options.registry ?? metrics;
@@ -81,7 +93,11 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     asOf: resolved.asOf,
     since: resolved.since,
     top: resolved.top,
-    filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
+    filters: {
+      repositories: [...resolved.repositories],
+      paths: [...resolved.paths],
+      subprojects,
+    },
   };
   // Each metric gives its own fields; together, in the registry's order, they are the report.
   const figures = assemble<Figures>(scope, await collectFields(db, resolved, options, registry));

@@ -15,6 +15,9 @@ export function scopeLine(report: WeatherReport, name: (s: string) => string = p
     `since ${report.since}`,
     `top ${report.top}`,
   ];
+  if (report.filters.subprojects && report.filters.subprojects.length > 0) {
+    parts.push(`sub-projects: ${report.filters.subprojects.map(name).join(', ')}`);
+  }
   if (report.filters.repositories.length > 0) {
     parts.push(`repositories: ${report.filters.repositories.map(name).join(', ')}`);
   }
