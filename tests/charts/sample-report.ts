@@ -4,6 +4,7 @@
  * (seeded), so golden SVGs stay byte-identical.
  */
 import { emptyFigures } from '../../src/lib/report/build-weather-report.ts';
+import { addMonths, summariseProjection } from '../../src/lib/metrics/projection/projection.ts';
 import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
 
 /** A small linear congruential generator: the same seed gives the same numbers everywhere. */
@@ -173,9 +174,68 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
       reviewed: 100 + i * 25,
       medianHours: 40 - i * 6.5,
     })),
+    ...projectionFields(next),
+    subprojects: [
+      subprojectLine(
+        'Hypervisor',
+        ['xen.git', 'mini-os.git'],
+        commitsByYear,
+        years,
+        projectionFields(next),
+      ),
+      subprojectLine(
+        'Unikraft',
+        ['unikraft', 'unikraft-lib-musl'],
+        commitsByYear.map((y) => ({
+          ...y,
+          commits: y.year < 2017 ? 0 : Math.round(y.commits / 9),
+        })),
+        years,
+        projectionFields(next, 20, 1.04),
+      ),
+    ],
     sentences: [
       'Commits have grown on average by 11% a year since 2014.',
       'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',
     ],
+  };
+}
+
+/** 24 months of commits and contributors growing by `monthly` a month, with some noise. */
+function projectionFields(next: () => number, start = 280, monthly = 1.01) {
+  const projectionByMonth = Array.from({ length: 24 }, (_, i) => ({
+    month: addMonths('2016-06', i),
+    commits: Math.round(start * monthly ** i * (0.85 + next() * 0.3)),
+    contributors: Math.round((start / 4.5) * 1.015 ** i * (0.85 + next() * 0.3)),
+    fitted: true,
+  }));
+  return { projectionByMonth, projection: summariseProjection(projectionByMonth) };
+}
+
+/** A sub-project's line made from the sample's series. */
+function subprojectLine(
+  name: string,
+  repositories: string[],
+  commitsByYear: WeatherReport['commitsByYear'],
+  years: number[],
+  projected: ReturnType<typeof projectionFields>,
+): WeatherReport['subprojects'][number] {
+  const last = commitsByYear.find((y) => y.year === 2017)?.commits ?? 0;
+  return {
+    name,
+    repositories,
+    lists: [],
+    commitsByYear,
+    contributorsByYear: years.map((year, i) => ({ year, contributors: 10 + i * 3 })),
+    growth: null,
+    last12Months: {
+      from: '2017-06-01',
+      to: '2018-06-01',
+      commits: last,
+      organisations: 4,
+      largest: { organisation: 'Citrix', commits: Math.round(last * 0.4), share: 0.4 },
+      outsideShare: 0.6,
+    },
+    projection: projected.projection,
   };
 }

@@ -144,6 +144,12 @@ describe('empty and odd data', () => {
       elephantFactorByYear: [],
       pullRequestsByOrganisation: [],
       pullRequestsTimeToFirstReview: [],
+      projectionByMonth: report.projectionByMonth.map((m) => ({
+        ...m,
+        commits: 0,
+        contributors: 0,
+      })),
+      subprojects: [],
     };
     for (const spec of reportFigures(empty)) {
       const svg = renderFigure(spec, { width: 1200, height: 675 });

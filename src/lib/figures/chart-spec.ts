@@ -74,6 +74,11 @@ export interface YearLinesChart {
   /** The year not over at the as-of date (its points hollow). Default: none. */
   partialYear?: number | null;
   note?: string;
+  /**
+   * Colour the lines by their own order, for names that are not organisations (sub-projects).
+   * Default: false, the report's organisation colours.
+   */
+  ownColours?: boolean;
 }
 
 /** A name with its count and its share of all the period's. */

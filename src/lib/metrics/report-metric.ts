@@ -20,7 +20,7 @@ export interface ReportScope {
   top: number;
   /**
    * Narrowing applied to every figure; empty lists mean everything. `repositories` holds those
-   * named and those of the named `subprojects` (absent in reports made before sub-projects).
+   * named and those of the named `subprojects` (present only when the report names some).
    */
   filters: { repositories: string[]; paths: string[]; subprojects?: string[] };
 }

@@ -3,7 +3,7 @@ import type { GrowthEstimate } from './fit-growth.ts';
 import { MIN_FITTED_MONTHS } from './fit-growth.ts';
 
 /** A rate as a signed whole percentage: `0.4` → `+40%`, `-0.1` → `−10%`, `0` → `0%`. */
-function signedPercent(rate: number): string {
+export function signedPercent(rate: number): string {
   const percent = Math.round(rate * 100);
   if (percent === 0) return '0%';
   return `${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
@@ -19,9 +19,10 @@ export function describeGrowth(estimate: GrowthEstimate): string {
   const { annualGrowth: rate, low, high } = estimate;
   if (rate === null || low === null || high === null) {
     const months = estimate.months;
-    return months < MIN_FITTED_MONTHS
-      ? `too little history to project (${months} ${months === 1 ? 'month' : 'months'} of the ${MIN_FITTED_MONTHS} needed)`
-      : 'too little history to project (most months without commits)';
+    if (months >= MIN_FITTED_MONTHS)
+      return 'too little history to project (most months without commits)';
+    const had = months === 0 ? 'none' : `${months} ${months === 1 ? 'month' : 'months'}`;
+    return `too little history to project (${had} of the ${MIN_FITTED_MONTHS} needed)`;
   }
   const whole = (r: number) => Math.round(Math.abs(r) * 100);
   const range = (a: number, b: number) => `${a}–${b}%`;

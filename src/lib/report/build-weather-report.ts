@@ -96,7 +96,7 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     filters: {
       repositories: [...resolved.repositories],
       paths: [...resolved.paths],
-      subprojects,
+      ...(subprojects.length > 0 ? { subprojects } : {}),
     },
   };
   // Each metric gives its own fields; together, in the registry's order, they are the report.

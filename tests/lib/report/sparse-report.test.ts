@@ -33,6 +33,7 @@ describe('reports on sparse histories', () => {
     expect(report.sentences).toEqual([
       'Commits cannot be given a yearly growth rate from 2014 to 2017: there were none in 2014 (1 commit in 2017).',
       'In 2017, there was 1 commit, against none in 2016.',
+      'Too little history to project (none of the 12 needed).',
       'No mapped organisation made a commit since 2008; in the last 12 months no mapped organisation made a commit.',
       'Addresses no affiliation map covers (Unknown) made 100% of the commits since 2008 (1 of 1).',
       'No organisation contributed twice as much in the last 12 months as in previous years.',

@@ -1,7 +1,7 @@
 import sql from './query.sql?raw';
 import type { ProjectionSeries } from '../../figures/chart-spec.ts';
 import { csvTable } from '../../report/csv-table.ts';
-import { describeGrowth } from '../../projection/describe-growth.ts';
+import { describeGrowth, signedPercent } from '../../projection/describe-growth.ts';
 import {
   fitLogLinear,
   fittedLine,
@@ -172,7 +172,13 @@ export const projection = defineMetric<ProjectionRow, ProjectionFields, ReportSc
           : report.project,
         chart: {
           chart: 'projection',
-          series: projectionSeries(report.projectionByMonth),
+          series: projectionSeries(report.projectionByMonth).map((s, i) => {
+            const { annualGrowth } =
+              i === 0 ? report.projection.commits : report.projection.contributors;
+            return annualGrowth === null
+              ? s
+              : { ...s, name: `${s.name}, ${signedPercent(annualGrowth)} a year` };
+          }),
           unit: 'per month',
         },
       };

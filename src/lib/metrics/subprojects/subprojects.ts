@@ -197,6 +197,7 @@ const base = defineMetric<
         ),
         unit: 'commits',
         top: Math.max(1, report.subprojects.length),
+        ownColours: true,
         partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
       },
       ...(view.kind === 'reviews'
