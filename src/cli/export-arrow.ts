@@ -37,6 +37,7 @@ import { EXPORTED_TABLES } from '../lib/metrics/exported-tables.ts';
 import { buildWeatherReport } from '../lib/report/build-weather-report.ts';
 import { BarometerError, isBarometerError } from '../lib/errors.ts';
 import type { Clock } from '../lib/effects.ts';
+import { readSubprojects } from '../lib/subprojects/subproject-members.ts';
 
 /** Options for {@link exportData}. */
 export interface ExportOptions {
@@ -230,6 +231,9 @@ export async function exportData(
           (r) => r.name,
         )
       : [];
+    const subprojects = present.has('subprojects')
+      ? (await readSubprojects(db)).map((s) => s.name)
+      : [];
     const exportDay = options.clock().toISOString().slice(0, 10);
     const defaultView = dashboardDefaultView(exportDay, span?.until ?? null);
     let report: string | null = null;
@@ -252,6 +256,7 @@ export async function exportData(
       dataFrom: span?.first ?? null,
       dataUntil: span?.until ?? null,
       repositories,
+      ...(subprojects.length > 0 ? { subprojects } : {}),
       colours: { ...(options.colours ?? {}) },
       tables,
       defaultView,

@@ -14,6 +14,7 @@ import { yearToDate } from '../../lib/metrics/year-to-date/year-to-date.ts';
 import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
+import { withSubprojects } from '../../lib/subprojects/subproject-members.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
 import { dashboardPanels, type Panel } from './dashboard-panels.ts';
 
@@ -60,6 +61,7 @@ export async function computeOverview(
       top: params.top,
       growthSince: params.growthSince,
       repositories: params.repositories,
+      subprojects: state.subprojects,
       paths: params.paths,
     },
     // The engines answer side by side: every metric is asked for at once, but those the
@@ -85,7 +87,7 @@ export async function computeFirstPanel(
   manifest: DataManifest,
   state: DashboardState,
 ): Promise<Panel | null> {
-  const params = metricParams(state);
+  const params = await withSubprojects(db, metricParams(state), state.subprojects);
   if (state.kind !== 'commits') {
     await checkReportScope(db, params);
     return null;
@@ -101,7 +103,11 @@ export async function computeFirstPanel(
     asOf: params.asOf,
     since: params.since,
     top: params.top,
-    filters: { repositories: [...params.repositories], paths: [...params.paths] },
+    filters: {
+      repositories: [...params.repositories],
+      paths: [...params.paths],
+      ...(state.subprojects.length > 0 ? { subprojects: [...state.subprojects] } : {}),
+    },
   };
   // The first figure alone: it reads only these two metrics (and reviews, for the other view).
   const [panel] = dashboardPanels(

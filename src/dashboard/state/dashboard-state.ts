@@ -21,6 +21,8 @@ export interface DashboardState {
   top: number;
   /** Narrow to these repositories; empty = all. */
   repositories: string[];
+  /** Narrow to these sub-projects (their repositories and lists, with those above); empty = all. */
+  subprojects: string[];
   /** Narrow to commits changing files at or under these path prefixes; empty = all. */
   paths: string[];
   kind: Kind;
@@ -40,6 +42,7 @@ export function defaultState(view: DefaultView): DashboardState {
     sinceYear: Number(view.since.slice(0, 4)),
     top: view.top,
     repositories: [],
+    subprojects: [],
     paths: [],
     kind: 'commits',
     mode: 'counts',
@@ -54,6 +57,7 @@ export function showsDefaultReport(state: DashboardState, defaults: DashboardSta
     state.sinceYear === defaults.sinceYear &&
     state.top === defaults.top &&
     state.repositories.length === 0 &&
+    state.subprojects.length === 0 &&
     state.paths.length === 0
   );
 }
@@ -94,6 +98,7 @@ export function parseState(search: string, defaults: DashboardState): DashboardS
         ? top
         : defaults.top,
     repositories: q.getAll('repo').filter((r) => r !== ''),
+    subprojects: [...new Set(q.getAll('subproject').filter((r) => r !== ''))],
     paths: cleanPaths(q.getAll('path')),
     kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
     mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
@@ -108,6 +113,7 @@ export function stateToSearch(state: DashboardState, defaults: DashboardState): 
   if (state.sinceYear !== defaults.sinceYear) q.set('since', String(state.sinceYear));
   if (state.top !== defaults.top) q.set('top', String(state.top));
   for (const repo of state.repositories) q.append('repo', repo);
+  for (const name of state.subprojects) q.append('subproject', name);
   for (const path of state.paths) q.append('path', path);
   if (state.kind !== defaults.kind) q.set('kind', state.kind);
   if (state.mode !== defaults.mode) q.set('mode', state.mode);

@@ -43,6 +43,8 @@ export interface DataManifest {
   dataFrom: string | null;
   /** Repository names, sorted. */
   repositories: string[];
+  /** Sub-project names, in the config's order (absent in exports made before sub-projects). */
+  subprojects?: string[];
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
@@ -78,6 +80,11 @@ export function parseDataManifest(json: unknown): DataManifest {
   }
   if (!Array.isArray(m.repositories) || m.repositories.some((r) => typeof r !== 'string'))
     fail('repositories', m.repositories);
+  if (
+    m.subprojects !== undefined &&
+    (!Array.isArray(m.subprojects) || m.subprojects.some((r) => typeof r !== 'string'))
+  )
+    fail('subprojects', m.subprojects);
   if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
     fail('colours', m.colours);
   if (!Array.isArray(m.tables)) fail('tables', m.tables);

@@ -15,12 +15,8 @@ export interface SubprojectMembers {
   lists: string[];
 }
 
-/** The stored sub-projects, in the config's order; none in a database made before they existed. */
+/** The stored sub-projects, in the config's order. */
 export async function readSubprojects(db: Database): Promise<SubprojectMembers[]> {
-  const [table] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'subprojects'`,
-  );
-  if (!table || table.n === 0) return [];
   const rows = await db.query<{ subproject: string; kind: string | null; name: string | null }>(
     `SELECT subproject, kind, name FROM subprojects
      GROUP BY subproject, position, kind, name

@@ -220,11 +220,6 @@ function lastFullYear(report: ReportScope): number {
 export const subprojects: typeof base = {
   ...base,
   collect: async (db, params) => {
-    const [table] = await db.query<{ n: number }>(
-      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'subprojects'`,
-    );
-    // A database collected before sub-projects existed has no table: no lines.
-    if (!table || table.n === 0) return { subprojects: [] };
     const lines: SubprojectLine[] = [];
     for (const group of groups(await base.run(db, params))) {
       lines.push(await lineOf(db, params, group));
