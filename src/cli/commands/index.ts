@@ -7,4 +7,5 @@ export const commands: Record<string, () => Promise<{ command: Command }>> = {
   report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
   site: () => import('./site.ts'),
+  export: () => import('./export.ts'),
 };
