@@ -2,8 +2,8 @@
  * `npm run bench [-- ARGS]`: a small dispatcher over the benches.
  *
  * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
- * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`)
- *   with its own arguments;
+ * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`,
+ *   `parquet`) with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
  * Each bench is a module with one `run…(args)` function, so others can be added beside it.
@@ -12,6 +12,7 @@ import { runCodeSizeBench } from './code-size.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
+import { runParquetBench } from './parquet.ts';
 import { runReportBench } from './report.ts';
 
 /** The benches by name, in the order a bare `npm run bench` runs them. */
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   mail: runMailBench,
   'code-size': runCodeSizeBench,
+  parquet: runParquetBench,
 };
 
 const args = process.argv.slice(2);
