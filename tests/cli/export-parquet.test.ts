@@ -2,14 +2,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
-import { ensureSchema } from '../../src/lib/db/schema.ts';
 import { applySubprojects } from '../../src/lib/subprojects/apply-subprojects.ts';
 import type { ParquetManifest } from '../../src/cli/export-parquet.ts';
 import { cleanupAfterAll } from '../helpers/cleanups.ts';
 import { makeTempDir } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { insertFixture } from '../lib/metrics/contributions-fixture.ts';
-import { generatedProject } from '../lib/report/generated-project.ts';
+import { writeProjectDatabase } from '../dashboard/dashboard-fixture.ts';
 
 const defer = cleanupAfterAll();
 const clock = () => new Date('2018-06-01T08:00:00Z');
@@ -33,13 +31,8 @@ describe('barometer export --parquet', () => {
     dir = makeTempDir('barometer-parquet-');
     defer(() => rmSync(dir, { recursive: true, force: true }));
     dbPath = join(dir, 'data', 'xen.duckdb');
+    await writeProjectDatabase(dbPath);
     const db = await openNodeDatabase(dbPath);
-    await ensureSchema(db);
-    const { commits, githubReviews } = generatedProject();
-    await insertFixture(db, commits, githubReviews);
-    await db.exec(`INSERT INTO repositories VALUES
-      ('osstest', 'https://example.org/osstest.git', 'master', NULL, NULL),
-      ('xen', 'https://example.org/xen.git', 'master', NULL, NULL)`);
     await applySubprojects(db, { Hypervisor: ['xen', 'osstest'], Other: ['none-*'] });
     await db.close();
   });
