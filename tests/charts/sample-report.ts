@@ -235,6 +235,7 @@ function subprojectLine(
       organisations: 4,
       largest: { organisation: 'Citrix', commits: Math.round(last * 0.4), share: 0.4 },
       outsideShare: 0.6,
+      unknown: { commits: 0, share: 0 },
     },
     projection: projected.projection,
   };

@@ -1,7 +1,7 @@
 import sql from './query.sql?raw';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
 import { csvTable } from '../../report/csv-table.ts';
-import { formatCount, formatPercent, plural } from '../../report/format-figures.ts';
+import { formatPercent, plural } from '../../report/format-figures.ts';
 import { activeContributorsByYear } from '../active-contributors-by-year/active-contributors-by-year.ts';
 import {
   commitsByYear,
@@ -44,6 +44,8 @@ export interface SubprojectRecent {
    * commits count as outside), a fraction; null when the window has no commits or no organisation.
    */
   outsideShare: number | null;
+  /** Commits of addresses no map covers, and their share of the window's commits. */
+  unknown: { commits: number; share: number };
 }
 
 /** One sub-project's line of the overview. */
@@ -109,6 +111,7 @@ async function lineOf(
       organisations: recent.organisations.length,
       largest,
       outsideShare: largest && recent.commits > 0 ? 1 - largest.share : null,
+      unknown: recent.unknown,
     },
     projection: projected.projection,
   };
@@ -132,10 +135,12 @@ function lineSentence(line: SubprojectLine, year: number, name: NameFormat): str
   if (recent.commits === 0) parts.push('no commits in the last 12 months');
   else {
     const orgs = `${plural(recent.organisations, 'organisation')} in the last 12 months`;
+    const unknown =
+      recent.unknown.commits > 0 ? ` (Unknown made ${formatPercent(recent.unknown.share)})` : '';
     parts.push(
       recent.largest && recent.outsideShare !== null
-        ? `${orgs}, ${formatPercent(recent.outsideShare)} of the commits from outside its largest, ${name(recent.largest.organisation)}`
-        : `${orgs} (${formatCount(recent.commits)} commits, none from a known organisation)`,
+        ? `${orgs}, ${formatPercent(recent.outsideShare)} of the commits from outside its largest, ${name(recent.largest.organisation)}${unknown}`
+        : `${orgs} (${plural(recent.commits, 'commit')}, none from a known organisation)`,
     );
   }
   return `Sub-project ${name(line.name)}: ${parts.join('; ')}.`;
