@@ -8,7 +8,7 @@ import { renderText } from '../../../src/lib/report/render-text.ts';
 import { applySubprojects } from '../../../src/lib/subprojects/apply-subprojects.ts';
 import { readSubprojects } from '../../../src/lib/subprojects/subproject-members.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
-import { fixtureDatabase, insertFixture, type FixtureCommit } from './contributions-fixture.ts';
+import { fixtureDatabase, insertFixture } from './contributions-fixture.ts';
 import {
   APPS_COMMITS_GROWTH,
   APPS_CONTRIBUTORS_GROWTH,
@@ -187,5 +187,3 @@ describe('sub-projects', () => {
     }
   });
 });
-
-export type { FixtureCommit };
