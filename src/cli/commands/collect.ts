@@ -3,7 +3,9 @@
  * of every repository of a project into DuckDB, incrementally.
  */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
@@ -14,6 +16,8 @@ import {
   type CollectResult,
   type EngineChoice,
 } from '../../../collectors/git/collect-repository.ts';
+import { MiningPool } from '../../../collectors/git/mining-pool.ts';
+import { serialDatabase } from '../../../collectors/git/serial-database.ts';
 import {
   collectGitHub,
   type GitHubCollectSummary,
@@ -27,6 +31,7 @@ import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
 import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
+import { repositoryProgress } from '../collect-progress.ts';
 import {
   afterRepository,
   applyTargetAreas,
@@ -54,6 +59,8 @@ Options:
   --db FILE            the database to write (default: data/<name>.duckdb)
   --engine ENGINE      auto (default: git when installed, else isomorphic-git), git-cli, isomorphic-git
   --no-files           metadata and trailers only: no changed files or line counts (faster)
+  --jobs N             processes mining at once: repositories side by side, and a large history
+                       cut into parts (default: the machine's cores, ${availableParallelism()} here)
   --email-map FILE     a gitdm EmailMap (repeatable)
   --aliases FILE       a gitdm EmailAliases file (repeatable)
   --mailmap FILE       a .mailmap file (repeatable)
@@ -67,15 +74,33 @@ const ENGINES: EngineChoice[] = ['auto', 'git-cli', 'isomorphic-git'];
 export interface CollectFlags {
   engine: EngineChoice;
   withFiles: boolean;
+  /** Processes mining at once (`--jobs`). Default: the machine's cores. */
+  jobs: number;
 }
 
-/** Parses collect's own flags (`--engine`, `--no-files`); throws `bad-input` for anything else. */
+/**
+ * Parses collect's own flags (`--engine`, `--no-files`, `--jobs`); throws `bad-input` for anything
+ * else.
+ */
 export function parseCollectFlags(rest: string[]): CollectFlags {
-  const flags: CollectFlags = { engine: 'auto', withFiles: true };
+  const flags: CollectFlags = { engine: 'auto', withFiles: true, jobs: availableParallelism() };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--engine=') ? ['--engine', arg.slice(9)] : [arg];
-    if (flag === '--engine') {
+    const eq = arg.indexOf('=');
+    const [flag, inline] = /^--(engine|jobs)=/.test(arg)
+      ? [arg.slice(0, eq), arg.slice(eq + 1)]
+      : [arg];
+    if (flag === '--jobs') {
+      const value = inline ?? rest[++i];
+      if (value === undefined || !/^[1-9]\d{0,3}$/.test(value)) {
+        throw new BarometerError(
+          'bad-input',
+          `--jobs must be a whole number from 1 to 9999, got ${value === undefined ? 'nothing' : `'${value}'`}`,
+          { field: '--jobs', value },
+        );
+      }
+      flags.jobs = Number(value);
+    } else if (flag === '--engine') {
       const value = inline ?? rest[++i];
       if (!ENGINES.includes(value as EngineChoice)) {
         throw new BarometerError(
@@ -133,7 +158,13 @@ async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListCon
 /** What a collect run did, for the summary line and for callers that chain more work. */
 export interface CollectRunResult {
   target: ProjectTarget;
+  /** The repositories collected, in the config's order. */
   results: CollectResult[];
+  /**
+   * Repositories that could not be collected, in the config's order: with several repositories, a
+   * failing one does not stop the others (the command then names it and exits non-zero).
+   */
+  failed: RepositoryFailure[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
   github: GitHubCollectSummary;
   /** The config's mailing lists, collected after its repositories. */
@@ -147,6 +178,18 @@ export interface CollectRunResult {
   seconds: number;
 }
 
+/** A repository that could not be collected, and why. */
+export interface RepositoryFailure {
+  repository: string;
+  error: unknown;
+}
+
+/** Node arguments that let mining workers load Barometer's TypeScript, as this process did. */
+const WORKER_NODE_ARGUMENTS = [
+  '--import',
+  fileURLToPath(new URL('../register.js', import.meta.url)),
+];
+
 /** What to collect again for this target: its config, repository, URL or database. */
 function targetSource(target: ProjectTarget): string {
   if (target.configFile) return target.configFile;
@@ -156,7 +199,7 @@ function targetSource(target: ProjectTarget): string {
 
 /** Runs collect with parsed arguments; the command below adds printing and the exit code. */
 export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
-  const args = parseTargetArguments(context.argv, ['--engine']);
+  const args = parseTargetArguments(context.argv, ['--engine', '--jobs']);
   const flags = parseCollectFlags(args.rest);
   const target = await resolveTargetArguments(args, context.cwd, context.clock());
   if (target.note) context.logger.info(target.note);
@@ -168,17 +211,22 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const codeSizeFiles = loadCodeSizeFiles(target, fs);
-  const codeSize: CodeSizeResult[] = [];
+  const codeSizes: Array<CodeSizeResult | undefined> = [];
   let areas: AreasSummary;
   const started = context.clock();
   // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
   makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
-  const db = await openNodeDatabase(target.databasePath);
+  const db = serialDatabase(await openNodeDatabase(target.databasePath));
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
   let lists: ListCollectResult[] = [];
-  const bar = createProgressBar(context.stderr, { clock: context.clock });
-  const results: CollectResult[] = [];
+  const bar = repositoryProgress(createProgressBar(context.stderr, { clock: context.clock }));
+  const outcomes: Array<CollectResult | RepositoryFailure> = [];
+  // Workers start only when a history is large enough to share out (mine-new-commits.ts).
+  const pool =
+    flags.jobs > 1
+      ? new MiningPool({ jobs: flags.jobs, nodeArguments: WORKER_NODE_ARGUMENTS })
+      : undefined;
   try {
     const { upgradedFrom } = await ensureSchema(db);
     if (upgradedFrom !== null) {
@@ -193,48 +241,65 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
-    for (const repository of repositories) {
-      const result = await collectRepository({
-        db,
-        repository,
-        engine: flags.engine,
-        withFiles: flags.withFiles,
-        fs,
-        logger: context.logger,
-        clock: context.clock,
-        cacheDir: join(context.cwd, 'data', 'repos'),
-        countTotal: bar.live,
-        onProgress: (p) =>
-          bar.update({
-            label: p.repository,
-            phase: p.phase === 'fetching' ? 'fetching' : 'reading history',
-            done: p.commitsDone,
-            total: p.commitsTotal,
-          }),
-      }).catch((error: unknown) => {
-        bar.finish();
-        throw error;
-      });
-      results.push(result);
+    // The steps after mining (MAINTAINERS, code size) run one repository at a time.
+    let afterSteps: Promise<unknown> = Promise.resolve();
+    const collectOne = async (repository: RepositoryConfig, index: number) => {
+      let result: CollectResult;
+      try {
+        result = await collectRepository({
+          db,
+          repository,
+          engine: flags.engine,
+          withFiles: flags.withFiles,
+          fs,
+          logger: context.logger,
+          clock: context.clock,
+          cacheDir: join(context.cwd, 'data', 'repos'),
+          countTotal: bar.live,
+          ...(pool ? { pool } : {}),
+          onProgress: (p) => bar.update(p),
+        });
+      } catch (error) {
+        bar.finish(repository.name);
+        // One repository: its error is the command's. Several: the others carry on.
+        if (repositories.length === 1) throw error;
+        outcomes[index] = { repository: repository.name, error };
+        return;
+      }
+      outcomes[index] = result;
       bar.finish(
+        result.repository,
         `${result.repository} (${result.branch}): ${plural(result.commitsAdded, 'commit')} added` +
           `${result.historyRewritten ? ' after a history rewrite' : ''}` +
           ` in ${result.seconds.toFixed(1)} s` +
           `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
       );
-      const counted = await afterRepository({
-        db,
-        target,
-        result,
-        files: codeSizeFiles,
-        engine: flags.engine,
-        fs,
-        logger: context.logger,
-        clock: context.clock,
-        bar,
-      });
-      if (counted) codeSize.push(counted);
-    }
+      const step = afterSteps.then(() =>
+        afterRepository({
+          db,
+          target,
+          result,
+          files: codeSizeFiles,
+          engine: flags.engine,
+          fs,
+          logger: context.logger,
+          clock: context.clock,
+          bar: bar.plain,
+        }),
+      );
+      afterSteps = step.catch(() => {});
+      const counted = await step;
+      if (counted) codeSizes[index] = counted;
+    };
+    // `--jobs` repositories at a time, each taken in the config's order.
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(flags.jobs, repositories.length) }, async () => {
+      while (next < repositories.length) {
+        const index = next++;
+        await collectOne(repositories[index]!, index);
+      }
+    });
+    await Promise.all(lanes);
     if (mailLists.length > 0) {
       lists = await collectLists({
         db,
@@ -245,14 +310,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
         clock: context.clock,
         cacheDir: join(context.cwd, 'data', 'repos'),
         onProgress: (p) =>
-          bar.update({
+          bar.plain.update({
             label: p.list,
             phase: p.phase === 'fetching' ? 'fetching' : 'reading messages',
             done: p.done,
             total: p.total,
             unit: 'messages',
           }),
-      }).finally(() => bar.finish());
+      }).finally(() => bar.plain.finish());
       for (const line of mailLines(lists)) context.stderr.write(`${line}\n`);
     }
     github = await collectGitHub({
@@ -271,6 +336,7 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     });
     areas = await applyTargetAreas(db, target, context.logger);
   } finally {
+    await pool?.close();
     await db.close();
   }
   const finished = context.clock();
@@ -281,18 +347,44 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     collectedAt: finished.toISOString(),
   });
   const seconds = (finished.getTime() - started.getTime()) / 1000;
-  return { target, results, github, lists, affiliations, codeSize, areas, seconds };
+  const results = outcomes.filter((o): o is CollectResult => !('error' in o));
+  const failed = outcomes.filter((o): o is RepositoryFailure => 'error' in o);
+  const codeSize = codeSizes.filter((c): c is CodeSizeResult => c !== undefined);
+  return { target, results, failed, github, lists, affiliations, codeSize, areas, seconds };
 }
 
-/** The summary line: repositories, commits added, time and the engine path taken. */
+/**
+ * The summary line: repositories, commits added, time and the engine path taken, and the
+ * repositories that could not be collected.
+ */
 export function summaryLine(run: CollectRunResult): string {
   const added = run.results.reduce((sum, r) => sum + r.commitsAdded, 0);
   const engines = [...new Set(run.results.map((r) => r.engine).filter((e) => e !== 'none'))];
   const n = run.results.length;
+  const { failed } = run;
+  const of = failed.length > 0 ? ` of ${n + failed.length}` : '';
   return (
-    `collected ${n} ${n === 1 ? 'repository' : 'repositories'}: ` +
+    `collected ${n}${of} ${n + failed.length === 1 ? 'repository' : 'repositories'}: ` +
     `${plural(added, 'commit')} added in ${formatDuration(run.seconds)} ` +
-    `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}`
+    `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}` +
+    (failed.length > 0 ? `; failed: ${failed.map((f) => f.repository).join(', ')}` : '')
+  );
+}
+
+/**
+ * The error that ends a run in which repositories failed: the first failure's own kind (so its exit
+ * code), naming each failed repository and why. An unexpected failure is thrown as it is.
+ */
+export function failureError(failed: readonly RepositoryFailure[]): Error {
+  const unexpected = failed.find((f) => !(f.error instanceof BarometerError));
+  if (unexpected) return unexpected.error as Error;
+  const errors = failed.map((f) => f.error as BarometerError);
+  const reasons = failed.map((f, i) => `${f.repository} (${errors[i]!.message})`);
+  return new BarometerError(
+    errors[0]!.code,
+    `${failed.length} ${failed.length === 1 ? 'repository' : 'repositories'} could not be collected: ${reasons.join('; ')}`,
+    { repositories: failed.map((f) => f.repository) },
+    { cause: errors[0] },
   );
 }
 
@@ -358,6 +450,7 @@ export const command: Command = {
     if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
     const unreadable = unreadableLine(run.results);
     if (unreadable) context.logger.warn(unreadable);
+    if (run.failed.length > 0) throw failureError(run.failed);
     return 0;
   },
 };

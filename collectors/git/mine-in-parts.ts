@@ -1,0 +1,159 @@
+/**
+ * One repository's new commits mined on several cores: the list of commits (one `git rev-list`, or
+ * the isomorphic-git walk's list) is cut into parts of consecutive commits, each part is mined by a
+ * worker process of the pool into its own part file (mine-part.ts), and each finished part is
+ * merged here, by the one process that writes the database, in one transaction. A run killed at
+ * any moment keeps the parts it merged, whole, and the next run mines the rest (the `mining:` mark
+ * of collect-repository.ts makes it walk past them).
+ */
+import { rmSync } from 'node:fs';
+import type { CommitSource } from './commit-source.ts';
+import { PART_TABLES, type UnreadableCommit } from './mine-part.ts';
+import type { MiningPool } from './mining-pool.ts';
+import type { SerialDatabase } from './serial-database.ts';
+
+/** Parts per job aimed at, so that cores that finish early take more (git's cost per commit varies). */
+const PARTS_PER_JOB = 4;
+/** Commits per part at least: fewer would spend more on starting git and merging than on mining. */
+const MIN_PART = 1000;
+/** Commits per part at most: a part file and its merge stay small. */
+const MAX_PART = 5000;
+
+/**
+ * New commits from which a repository is mined by the pool rather than in the collecting process:
+ * below it, starting the workers costs more than they save (an incremental run stays in one process).
+ */
+export const POOL_THRESHOLD = 2000;
+
+/** Commits per part for `commits` new commits mined by `jobs` workers (1,000 to 5,000). */
+export function partSize(commits: number, jobs: number): number {
+  const even = Math.ceil(commits / (Math.max(1, jobs) * PARTS_PER_JOB));
+  return Math.min(MAX_PART, Math.max(MIN_PART, even));
+}
+
+/** Options for {@link mineInParts}. */
+export interface MineInPartsOptions {
+  db: SerialDatabase;
+  pool: MiningPool;
+  /** The repository's name. */
+  repository: string;
+  engine: CommitSource['engine'];
+  gitdir: string;
+  /** The head being mined (named in error messages). */
+  head: string;
+  withFiles: boolean;
+  /** The commits to mine, each once, in the walk's order. */
+  commits: readonly string[];
+  /** Commits per part. Default: {@link partSize} for the pool's jobs. */
+  partSize?: number;
+  /**
+   * Called after each part is merged, with the number of parts and of commits merged so far; a
+   * throw stops the run (parts merged stay).
+   */
+  onMerged?: (parts: number, written: number) => void | Promise<void>;
+}
+
+/** What the parts gave. */
+export interface MinedParts {
+  /** Commits stored. */
+  written: number;
+  /** Each stored commit's parents, as stored (for branch-positions.ts). */
+  parents: Map<string, readonly string[]>;
+  /** Commits that could not be read, and were not stored. */
+  unreadable: UnreadableCommit[];
+}
+
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+let attachments = 0;
+
+/**
+ * Appends a part file's rows to the database in one transaction and adds its commits' parents to
+ * `parents`; returns how many commits it held.
+ */
+async function mergePart(
+  db: SerialDatabase,
+  file: string,
+  parents: Map<string, readonly string[]>,
+): Promise<number> {
+  const alias = `barometer_part_${++attachments}`;
+  return db.exclusive(async () => {
+    await db.exec(`ATTACH ${sqlString(file)} AS ${alias} (READ_ONLY)`);
+    try {
+      await db.transaction(async () => {
+        for (const table of PART_TABLES) {
+          await db.exec(`INSERT INTO ${table} SELECT * FROM ${alias}.${table}`);
+        }
+      });
+      const { columns, rows } = await db.columns(
+        `SELECT commit_id, parent_ids FROM ${alias}.commits`,
+      );
+      const [ids = [], lists = []] = columns as string[][];
+      for (let i = 0; i < rows; i++) {
+        const list = lists[i]!;
+        parents.set(ids[i]!, list === '' ? [] : list.split(' '));
+      }
+      return rows;
+    } finally {
+      await db.exec(`DETACH ${alias}`);
+    }
+  });
+}
+
+function removePartFile(file: string): void {
+  for (const suffix of ['', '.wal']) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Mines `options.commits` in parts on the pool's workers and merges each part as it is done (in
+ * whatever order they finish). On a failure, no further part starts, the parts being mined are
+ * waited for (those that finish are merged), and the first error is thrown.
+ */
+export async function mineInParts(options: MineInPartsOptions): Promise<MinedParts> {
+  const { db, pool, commits } = options;
+  const size = options.partSize ?? partSize(commits.length, pool.jobs);
+  const parents = new Map<string, readonly string[]>();
+  const unreadable: UnreadableCommit[] = [];
+  let written = 0;
+  let merged = 0;
+  let failure: { error: unknown } | null = null;
+
+  const minePart = async (ids: string[]) => {
+    const partFile = pool.partFile();
+    try {
+      const result = await pool.run({
+        repository: options.repository,
+        engine: options.engine,
+        gitdir: options.gitdir,
+        head: options.head,
+        commits: ids,
+        withFiles: options.withFiles,
+        partFile,
+      });
+      if (failure) return;
+      const rows = await mergePart(db, partFile, parents);
+      written += rows;
+      unreadable.push(...result.unreadable);
+      await options.onMerged?.(++merged, written);
+    } finally {
+      removePartFile(partFile);
+    }
+  };
+
+  // A few more parts than workers are handed over, so a worker that finishes starts the next at
+  // once; the rest wait here, so other repositories' parts can take turns in the pool.
+  const running = new Set<Promise<void>>();
+  for (let start = 0; start < commits.length && !failure; start += size) {
+    while (running.size > pool.jobs && !failure) await Promise.race(running);
+    if (failure) break;
+    const part: Promise<void> = minePart(commits.slice(start, start + size))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(part));
+    running.add(part);
+  }
+  await Promise.all(running);
+  if (failure) throw (failure as { error: unknown }).error;
+  return { written, parents, unreadable };
+}
