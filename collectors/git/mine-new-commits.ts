@@ -7,7 +7,7 @@ import type { Logger } from '../../src/lib/effects.ts';
 import type { CommitSource, WalkOptions } from './commit-source.ts';
 import { commitsToMine } from './engine-isomorphic-git.ts';
 import { listCommits } from './git-cli-rev-list.ts';
-import { mineInParts, POOL_THRESHOLD } from './mine-in-parts.ts';
+import { mineInParts, partSize, POOL_THRESHOLD } from './mine-in-parts.ts';
 import { mineInProcess } from './mine-in-process.ts';
 import type { MiningPool } from './mining-pool.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -57,6 +57,10 @@ export async function mineNewCommits(
       : commitsToMine(options.store, walk);
   if (pool && listed && listed.length >= (options.poolThreshold ?? POOL_THRESHOLD)) {
     options.onTotal(listed.length);
+    const size = options.partSize ?? partSize(listed.length, pool.jobs);
+    options.logger.debug(
+      `${options.repository}: ${listed.length} new commits, mined in parts of ${size} by ${pool.jobs} worker processes`,
+    );
     const parts = await mineInParts({
       db: options.db,
       pool,
@@ -66,7 +70,7 @@ export async function mineNewCommits(
       head: walk.head,
       withFiles: walk.withFiles,
       commits: listed,
-      ...(options.partSize !== undefined ? { partSize: options.partSize } : {}),
+      partSize: size,
       onMerged: options.onBatchCommitted,
     });
     for (const { id, reason, parents } of parts.unreadable)

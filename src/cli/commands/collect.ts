@@ -5,18 +5,12 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
-import {
-  collectRepository,
-  type CollectResult,
-  type EngineChoice,
-} from '../../../collectors/git/collect-repository.ts';
-import { MiningPool } from '../../../collectors/git/mining-pool.ts';
+import type { CollectResult, EngineChoice } from '../../../collectors/git/collect-repository.ts';
 import { serialDatabase } from '../../../collectors/git/serial-database.ts';
 import {
   collectGitHub,
@@ -31,13 +25,12 @@ import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
 import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
-import { repositoryProgress } from '../collect-progress.ts';
+import { applyTargetAreas, areasLine, loadCodeSizeFiles } from '../code-size-step.ts';
 import {
-  afterRepository,
-  applyTargetAreas,
-  areasLine,
-  loadCodeSizeFiles,
-} from '../code-size-step.ts';
+  collectRepositories,
+  failureError,
+  type RepositoryFailure,
+} from '../collect-repositories.ts';
 import type { CodeSizeResult } from '../../../collectors/code-size/collect-code-size.ts';
 import type { AreasSummary } from '../../lib/areas/apply-areas.ts';
 import {
@@ -158,11 +151,10 @@ async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListCon
 /** What a collect run did, for the summary line and for callers that chain more work. */
 export interface CollectRunResult {
   target: ProjectTarget;
-  /** The repositories collected, in the config's order. */
   results: CollectResult[];
   /**
-   * Repositories that could not be collected, in the config's order: with several repositories, a
-   * failing one does not stop the others (the command then names it and exits non-zero).
+   * Repositories that could not be collected: with several repositories, a failing one does not
+   * stop the others (the command then names it and exits non-zero).
    */
   failed: RepositoryFailure[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
@@ -177,18 +169,6 @@ export interface CollectRunResult {
   areas: AreasSummary;
   seconds: number;
 }
-
-/** A repository that could not be collected, and why. */
-export interface RepositoryFailure {
-  repository: string;
-  error: unknown;
-}
-
-/** Node arguments that let mining workers load Barometer's TypeScript, as this process did. */
-const WORKER_NODE_ARGUMENTS = [
-  '--import',
-  fileURLToPath(new URL('../register.js', import.meta.url)),
-];
 
 /** What to collect again for this target: its config, repository, URL or database. */
 function targetSource(target: ProjectTarget): string {
@@ -211,22 +191,19 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const codeSizeFiles = loadCodeSizeFiles(target, fs);
-  const codeSizes: Array<CodeSizeResult | undefined> = [];
+  let codeSize: CodeSizeResult[];
   let areas: AreasSummary;
   const started = context.clock();
   // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
   makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
+  // Repositories mined side by side share the connection: one statement or transaction at a time.
   const db = serialDatabase(await openNodeDatabase(target.databasePath));
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
   let lists: ListCollectResult[] = [];
-  const bar = repositoryProgress(createProgressBar(context.stderr, { clock: context.clock }));
-  const outcomes: Array<CollectResult | RepositoryFailure> = [];
-  // Workers start only when a history is large enough to share out (mine-new-commits.ts).
-  const pool =
-    flags.jobs > 1
-      ? new MiningPool({ jobs: flags.jobs, nodeArguments: WORKER_NODE_ARGUMENTS })
-      : undefined;
+  const bar = createProgressBar(context.stderr, { clock: context.clock });
+  let results: CollectResult[];
+  let failed: RepositoryFailure[];
   try {
     const { upgradedFrom } = await ensureSchema(db);
     if (upgradedFrom !== null) {
@@ -241,65 +218,15 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
-    // The steps after mining (MAINTAINERS, code size) run one repository at a time.
-    let afterSteps: Promise<unknown> = Promise.resolve();
-    const collectOne = async (repository: RepositoryConfig, index: number) => {
-      let result: CollectResult;
-      try {
-        result = await collectRepository({
-          db,
-          repository,
-          engine: flags.engine,
-          withFiles: flags.withFiles,
-          fs,
-          logger: context.logger,
-          clock: context.clock,
-          cacheDir: join(context.cwd, 'data', 'repos'),
-          countTotal: bar.live,
-          ...(pool ? { pool } : {}),
-          onProgress: (p) => bar.update(p),
-        });
-      } catch (error) {
-        bar.finish(repository.name);
-        // One repository: its error is the command's. Several: the others carry on.
-        if (repositories.length === 1) throw error;
-        outcomes[index] = { repository: repository.name, error };
-        return;
-      }
-      outcomes[index] = result;
-      bar.finish(
-        result.repository,
-        `${result.repository} (${result.branch}): ${plural(result.commitsAdded, 'commit')} added` +
-          `${result.historyRewritten ? ' after a history rewrite' : ''}` +
-          ` in ${result.seconds.toFixed(1)} s` +
-          `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
-      );
-      const step = afterSteps.then(() =>
-        afterRepository({
-          db,
-          target,
-          result,
-          files: codeSizeFiles,
-          engine: flags.engine,
-          fs,
-          logger: context.logger,
-          clock: context.clock,
-          bar: bar.plain,
-        }),
-      );
-      afterSteps = step.catch(() => {});
-      const counted = await step;
-      if (counted) codeSizes[index] = counted;
-    };
-    // `--jobs` repositories at a time, each taken in the config's order.
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(flags.jobs, repositories.length) }, async () => {
-      while (next < repositories.length) {
-        const index = next++;
-        await collectOne(repositories[index]!, index);
-      }
-    });
-    await Promise.all(lanes);
+    ({ results, failed, codeSize } = await collectRepositories({
+      db,
+      target,
+      repositories,
+      flags,
+      codeSizeFiles,
+      context,
+      bar,
+    }));
     if (mailLists.length > 0) {
       lists = await collectLists({
         db,
@@ -310,14 +237,14 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
         clock: context.clock,
         cacheDir: join(context.cwd, 'data', 'repos'),
         onProgress: (p) =>
-          bar.plain.update({
+          bar.update({
             label: p.list,
             phase: p.phase === 'fetching' ? 'fetching' : 'reading messages',
             done: p.done,
             total: p.total,
             unit: 'messages',
           }),
-      }).finally(() => bar.plain.finish());
+      }).finally(() => bar.finish());
       for (const line of mailLines(lists)) context.stderr.write(`${line}\n`);
     }
     github = await collectGitHub({
@@ -336,7 +263,6 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     });
     areas = await applyTargetAreas(db, target, context.logger);
   } finally {
-    await pool?.close();
     await db.close();
   }
   const finished = context.clock();
@@ -347,9 +273,6 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     collectedAt: finished.toISOString(),
   });
   const seconds = (finished.getTime() - started.getTime()) / 1000;
-  const results = outcomes.filter((o): o is CollectResult => !('error' in o));
-  const failed = outcomes.filter((o): o is RepositoryFailure => 'error' in o);
-  const codeSize = codeSizes.filter((c): c is CodeSizeResult => c !== undefined);
   return { target, results, failed, github, lists, affiliations, codeSize, areas, seconds };
 }
 
@@ -361,30 +284,12 @@ export function summaryLine(run: CollectRunResult): string {
   const added = run.results.reduce((sum, r) => sum + r.commitsAdded, 0);
   const engines = [...new Set(run.results.map((r) => r.engine).filter((e) => e !== 'none'))];
   const n = run.results.length;
-  const { failed } = run;
-  const of = failed.length > 0 ? ` of ${n + failed.length}` : '';
+  const all = n + run.failed.length;
   return (
-    `collected ${n}${of} ${n + failed.length === 1 ? 'repository' : 'repositories'}: ` +
+    `collected ${n}${all > n ? ` of ${all}` : ''} ${all === 1 ? 'repository' : 'repositories'}: ` +
     `${plural(added, 'commit')} added in ${formatDuration(run.seconds)} ` +
     `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}` +
-    (failed.length > 0 ? `; failed: ${failed.map((f) => f.repository).join(', ')}` : '')
-  );
-}
-
-/**
- * The error that ends a run in which repositories failed: the first failure's own kind (so its exit
- * code), naming each failed repository and why. An unexpected failure is thrown as it is.
- */
-export function failureError(failed: readonly RepositoryFailure[]): Error {
-  const unexpected = failed.find((f) => !(f.error instanceof BarometerError));
-  if (unexpected) return unexpected.error as Error;
-  const errors = failed.map((f) => f.error as BarometerError);
-  const reasons = failed.map((f, i) => `${f.repository} (${errors[i]!.message})`);
-  return new BarometerError(
-    errors[0]!.code,
-    `${failed.length} ${failed.length === 1 ? 'repository' : 'repositories'} could not be collected: ${reasons.join('; ')}`,
-    { repositories: failed.map((f) => f.repository) },
-    { cause: errors[0] },
+    (run.failed.length > 0 ? `; failed: ${run.failed.map((f) => f.repository).join(', ')}` : '')
   );
 }
 
