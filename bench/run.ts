@@ -2,7 +2,7 @@
  * `npm run bench [-- ARGS]`: a small dispatcher over the benches.
  *
  * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
- * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`)
+ * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`, `jobs`)
  *   with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
@@ -10,6 +10,7 @@
  */
 import { runCodeSizeBench } from './code-size.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { runJobsBench } from './jobs.ts';
 import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
 import { runReportBench } from './report.ts';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   mail: runMailBench,
   'code-size': runCodeSizeBench,
+  jobs: runJobsBench,
 };
 
 const args = process.argv.slice(2);

@@ -71,7 +71,7 @@ export interface CollectOptions {
    * everything is mined in this process. The rows stored are the same either way.
    */
   pool?: MiningPool;
-  /** New commits from which the pool is used. Default `POOL_THRESHOLD` of mine-in-parts.ts (2,000). */
+  /** New commits from which the pool is used. Default `POOL_THRESHOLD` of mine-in-parts.ts (5,000). */
   poolThreshold?: number;
   /** Commits per part mined by the pool. Default: see `partSize` in mine-in-parts.ts. */
   partSize?: number;

@@ -68,6 +68,9 @@ export async function minePart(task: PartTask): Promise<PartResult> {
   const unreadable: UnreadableCommit[] = [];
   const db = await openNodeDatabase(task.partFile);
   try {
+    // Read once by the merge and deleted: compressing it (at the checkpoint that closes it) would
+    // cost the worker more than the merge saves (0.045 s against 0.017 s per 1,000 commits).
+    await db.exec(`SET force_compression = 'uncompressed'`);
     await db.exec(partTablesSql());
     // A part file is written once and thrown away after the merge: one transaction does.
     const writer = new CommitWriter(db, task.repository, { batchSize: task.commits.length });

@@ -39,6 +39,9 @@ describe('a collect killed half-way', () => {
         db,
         '--engine',
         'isomorphic-git',
+        // One process, batches of 1,000 (collect-jobs.test.ts kills a run of worker processes).
+        '--jobs',
+        '1',
         '--verbose',
       ],
       { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -222,10 +222,10 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
     expect(await db.query('SELECT count(*) AS n FROM commits')).toEqual([{ n: 1 }]);
   });
 
-  it('cuts a history into a few parts per job, of 1,000 to 5,000 commits', () => {
+  it('cuts a history into a few parts per job, of 2,500 to 5,000 commits', () => {
     expect(partSize(50_000, 2)).toBe(5000);
-    expect(partSize(20_000, 2)).toBe(2500);
-    expect(partSize(3000, 2)).toBe(1000);
+    expect(partSize(30_000, 2)).toBe(3750);
+    expect(partSize(3000, 2)).toBe(2500);
     expect(partSize(1_300_000, 16)).toBe(5000);
   });
 });
