@@ -13,11 +13,13 @@ const STDERR_KEEP = 4 * 1024;
 /**
  * The ids of the commits reachable from `walk.head` and not from `walk.exclude`, without the ones
  * `walk.isKnown` says are stored, in `git rev-list`'s order (newest first): the commits the git-cli
- * engine would yield. Throws a `source` error when git fails.
+ * engine would yield. `onListed` hears how many are listed so far, as git writes them. Throws a
+ * `source` error when git fails.
  */
 export async function listCommits(
   options: GitCliOptions,
   walk: Pick<WalkOptions, 'gitdir' | 'head' | 'exclude' | 'isKnown'>,
+  onListed?: (count: number) => void,
 ): Promise<string[]> {
   const revisions = [walk.head, ...walk.exclude.map((id) => `^${id}`)];
   for (const revision of revisions) {
@@ -47,6 +49,7 @@ export async function listCommits(
     const lines = (carry + text).split('\n');
     carry = lines.pop() ?? '';
     for (const id of lines) if (id && !walk.isKnown(id)) ids.push(id);
+    onListed?.(ids.length);
   });
   const [code] = await closed;
   if (spawnError || code !== 0) {

@@ -12,8 +12,12 @@ import { PART_TABLES, type UnreadableCommit } from './mine-part.ts';
 import type { MiningPool } from './mining-pool.ts';
 import type { SerialDatabase } from './serial-database.ts';
 
-/** Parts per job aimed at, so that cores that finish early take more (git's cost per commit varies). */
-const PARTS_PER_JOB = 4;
+/**
+ * Each part is the commits left shared by twice the jobs (within the bounds below): large parts
+ * first, then smaller and smaller ones, so that the workers finish close together although git's
+ * cost per commit varies.
+ */
+const SHARES_PER_JOB = 2;
 /**
  * Commits per part at least: each part costs its worker about 0.05 s (a DuckDB file opened and
  * closed, a git process) and the merge a few hundredths more.
@@ -29,10 +33,19 @@ const MAX_PART = 5000;
  */
 export const POOL_THRESHOLD = 2 * MIN_PART;
 
-/** Commits per part for `commits` new commits mined by `jobs` workers (2,500 to 5,000). */
-export function partSize(commits: number, jobs: number): number {
-  const even = Math.ceil(commits / (Math.max(1, jobs) * PARTS_PER_JOB));
-  return Math.min(MAX_PART, Math.max(MIN_PART, even));
+/**
+ * The sizes of the parts `commits` new commits are cut into for `jobs` workers, in order: each
+ * the commits left shared by twice the jobs, from 2,500 to 5,000 (the last one what is left).
+ */
+export function partSizes(commits: number, jobs: number): number[] {
+  const sizes: number[] = [];
+  for (let left = commits; left > 0;) {
+    const share = Math.ceil(left / (Math.max(1, jobs) * SHARES_PER_JOB));
+    const size = Math.min(left, MAX_PART, Math.max(MIN_PART, share));
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
 }
 
 /** Options for {@link mineInParts}. */
@@ -48,8 +61,8 @@ export interface MineInPartsOptions {
   withFiles: boolean;
   /** The commits to mine, each once, in the walk's order. */
   commits: readonly string[];
-  /** Commits per part. Default: {@link partSize} for the pool's jobs. */
-  partSize?: number;
+  /** The sizes of the parts, in order (they add up to the commits). Default: {@link partSizes}. */
+  partSizes?: readonly number[];
   /**
    * Called after each part is merged, with the number of parts and of commits merged so far; a
    * throw stops the run (parts merged stay).
@@ -116,7 +129,7 @@ function removePartFile(file: string): void {
  */
 export async function mineInParts(options: MineInPartsOptions): Promise<MinedParts> {
   const { db, pool, commits } = options;
-  const size = options.partSize ?? partSize(commits.length, pool.jobs);
+  const sizes = options.partSizes ?? partSizes(commits.length, pool.jobs);
   const parents = new Map<string, readonly string[]>();
   const unreadable: UnreadableCommit[] = [];
   let written = 0;
@@ -148,10 +161,11 @@ export async function mineInParts(options: MineInPartsOptions): Promise<MinedPar
   // A few more parts than workers are handed over, so a worker that finishes starts the next at
   // once; the rest wait here, so other repositories' parts can take turns in the pool.
   const running = new Set<Promise<void>>();
-  for (let start = 0; start < commits.length && !failure; start += size) {
+  let start = 0;
+  for (const size of sizes) {
     while (running.size > pool.jobs && !failure) await Promise.race(running);
     if (failure) break;
-    const part: Promise<void> = minePart(commits.slice(start, start + size))
+    const part: Promise<void> = minePart(commits.slice(start, (start += size)))
       .catch((error: unknown) => {
         failure ??= { error };
       })

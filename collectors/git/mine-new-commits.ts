@@ -7,7 +7,7 @@ import type { Logger } from '../../src/lib/effects.ts';
 import type { CommitSource, WalkOptions } from './commit-source.ts';
 import { commitsToMine } from './engine-isomorphic-git.ts';
 import { listCommits } from './git-cli-rev-list.ts';
-import { mineInParts, partSize, POOL_THRESHOLD } from './mine-in-parts.ts';
+import { mineInParts, partSizes, POOL_THRESHOLD } from './mine-in-parts.ts';
 import { mineInProcess } from './mine-in-process.ts';
 import type { MiningPool } from './mining-pool.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -28,7 +28,7 @@ export interface MineNewCommitsOptions {
   pool?: MiningPool | undefined;
   /** New commits from which the pool is used. Default {@link POOL_THRESHOLD}. */
   poolThreshold?: number;
-  /** Commits per part. Default: mine-in-parts.ts decides. */
+  /** Commits per part (tests). Default: `partSizes` of mine-in-parts.ts. */
   partSize?: number;
   /** Commits per transaction in this process. Default 1000, or 10,000 without files. */
   batchSize?: number;
@@ -49,17 +49,24 @@ export async function mineNewCommits(
 ): Promise<{ written: number; parents: Map<string, readonly string[]> }> {
   const { source, walk } = options;
   const pool = walk.withFiles ? options.pool : undefined;
-  // With workers at hand, list the new commits first: with enough of them, the workers mine them.
+  const threshold = options.poolThreshold ?? POOL_THRESHOLD;
+  // With workers at hand, list the new commits first: with enough of them, the workers mine them,
+  // started as soon as the list is long enough, while git lists the rest.
+  const warm = (listedSoFar: number) => listedSoFar >= threshold && pool?.warm();
   const listed = !pool
     ? null
     : source.engine === 'git-cli'
-      ? await listCommits({}, walk)
+      ? await listCommits({}, walk, warm)
       : commitsToMine(options.store, walk);
-  if (pool && listed && listed.length >= (options.poolThreshold ?? POOL_THRESHOLD)) {
+  if (pool && listed && listed.length >= threshold) {
     options.onTotal(listed.length);
-    const size = options.partSize ?? partSize(listed.length, pool.jobs);
+    const n = listed.length;
+    const size = options.partSize;
+    const sizes = size
+      ? Array.from({ length: Math.ceil(n / size) }, (_, i) => Math.min(size, n - i * size))
+      : partSizes(n, pool.jobs);
     options.logger.debug(
-      `${options.repository}: ${listed.length} new commits, mined in parts of ${size} by ${pool.jobs} worker processes`,
+      `${options.repository}: ${n} new commits, mined in ${sizes.length} parts by ${pool.jobs} worker processes`,
     );
     const parts = await mineInParts({
       db: options.db,
@@ -70,7 +77,7 @@ export async function mineNewCommits(
       head: walk.head,
       withFiles: walk.withFiles,
       commits: listed,
-      partSize: size,
+      partSizes: sizes,
       onMerged: options.onBatchCommitted,
     });
     for (const { id, reason, parents } of parts.unreadable)

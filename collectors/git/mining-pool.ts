@@ -82,6 +82,15 @@ export class MiningPool {
     });
   }
 
+  /**
+   * Starts the workers that are not running yet, so they are ready when the first parts come
+   * (starting one takes about half a second).
+   */
+  warm(): void {
+    if (this.closed) return;
+    while (this.workers.filter((w) => w.child.connected).length < this.jobs) this.start();
+  }
+
   /** What the workers did so far. */
   stats(): PoolStats {
     return { ...this.counts };

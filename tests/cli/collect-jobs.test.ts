@@ -97,11 +97,9 @@ describe('barometer collect --jobs', () => {
         { cwd, env: {} },
       );
       // The large history is cut into parts for the workers; the others are mined here.
-      const split = run.stderr.match(/^\w+: [\d,]+ new commits, mined in parts of .*$/gm) ?? [];
+      const split = run.stderr.match(/^\w+: [\d,]+ new commits, mined in \d+ parts .*$/gm) ?? [];
       expect(split.sort()).toEqual(
-        jobs === '1'
-          ? []
-          : ['large: 6000 new commits, mined in parts of 2500 by 4 worker processes'],
+        jobs === '1' ? [] : ['large: 6000 new commits, mined in 3 parts by 4 worker processes'],
       );
       runs.push(run);
       expect(run.code, run.stderr).toBe(6);

@@ -7,7 +7,7 @@ import {
   type CollectOptions,
   type CollectResult,
 } from '../../../collectors/git/collect-repository.ts';
-import { mineInParts, partSize } from '../../../collectors/git/mine-in-parts.ts';
+import { mineInParts, partSizes } from '../../../collectors/git/mine-in-parts.ts';
 import { MiningPool } from '../../../collectors/git/mining-pool.ts';
 import { serialDatabase } from '../../../collectors/git/serial-database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
@@ -222,10 +222,14 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
     expect(await db.query('SELECT count(*) AS n FROM commits')).toEqual([{ n: 1 }]);
   });
 
-  it('cuts a history into a few parts per job, of 2,500 to 5,000 commits', () => {
-    expect(partSize(50_000, 2)).toBe(5000);
-    expect(partSize(30_000, 2)).toBe(3750);
-    expect(partSize(3000, 2)).toBe(2500);
-    expect(partSize(1_300_000, 16)).toBe(5000);
+  it('cuts a history into parts of 2,500 to 5,000 commits, smaller towards the end', () => {
+    expect(partSizes(50_464, 2)).toEqual([
+      5000, 5000, 5000, 5000, 5000, 5000, 5000, 3866, 2900, 2500, 2500, 2500, 1198,
+    ]);
+    expect(partSizes(6000, 4)).toEqual([2500, 2500, 1000]);
+    expect(partSizes(5000, 1)).toEqual([2500, 2500]);
+    const linux = partSizes(1_300_000, 16);
+    expect(linux.reduce((a, b) => a + b)).toBe(1_300_000);
+    expect(linux.slice(0, 200).every((size) => size === 5000)).toBe(true);
   });
 });
