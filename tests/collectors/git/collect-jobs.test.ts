@@ -107,14 +107,15 @@ async function tables(db: NodeDatabase) {
   };
 }
 
+/** Collects the repository at `source` (a path) as `demo`. */
 function run(
   db: NodeDatabase,
-  repo: GitFixture,
+  source: string,
   extra: Partial<CollectOptions>,
 ): Promise<CollectResult> {
   return collectRepository({
     db,
-    repository: { source: repo.path, name: 'demo' },
+    repository: { source, name: 'demo' },
     fs,
     logger: silentLogger,
     clock,
@@ -137,7 +138,7 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
       const jobs = { engine, pool, poolThreshold: 1, partSize: 7 } as const;
       const partsBefore = pool.stats().parts;
 
-      const first = [await run(alone, repo, { engine }), await run(split, repo, jobs)];
+      const first = [await run(alone, repo.path, { engine }), await run(split, repo.path, jobs)];
       expect(first[1]!.commitsAdded).toBe(first[0]!.commitsAdded);
       expect(first[0]!.commitsAdded).toBe(STORED);
       expect(sorted(first[1]!)).toEqual(sorted(first[0]!));
@@ -150,7 +151,7 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
       repo.checkout('main');
       repo.commit({ message: 'fix\n', files: { 'src/f3.c': 'fixed\n' } });
       repo.merge('topic', { message: 'Merge topic\n' });
-      const again = [await run(alone, repo, { engine }), await run(split, repo, jobs)];
+      const again = [await run(alone, repo.path, { engine }), await run(split, repo.path, jobs)];
       expect(again.map((r) => r.commitsAdded)).toEqual([11, 11]);
       expect(await tables(split)).toEqual(await tables(alone));
 
@@ -159,11 +160,36 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
         message: `redo ${i}\n`,
         files: { [`r${i % 2}`]: `${i}\n` },
       }));
-      const rewritten = [await run(alone, repo, { engine }), await run(split, repo, jobs)];
+      const rewritten = [
+        await run(alone, repo.path, { engine }),
+        await run(split, repo.path, jobs),
+      ];
       expect(rewritten.map((r) => r.historyRewritten)).toEqual([true, true]);
       expect(rewritten[1]!.commitsAdded).toBe(rewritten[0]!.commitsAdded);
       expect(await tables(split)).toEqual(await tables(alone));
       expect((await tables(split)).marks).toEqual([]);
+    });
+  }
+
+  for (const engine of ['git-cli', 'isomorphic-git'] as const) {
+    it(`with ${engine}: a shallow clone, and what unshallowing it brought`, async () => {
+      const origin = createRepository();
+      defer(() => origin.cleanup());
+      build(origin);
+      const clone = join(origin.root, 'clone');
+      origin.git(['clone', '-q', '--depth', '25', `file://${origin.dir}`, clone]);
+      const [alone, split] = [await database(), await database()];
+      const jobs = { engine, pool, poolThreshold: 1, partSize: 6 } as const;
+      const first = [await run(alone, clone, { engine }), await run(split, clone, jobs)];
+      expect(first[1]!.commitsAdded).toBe(first[0]!.commitsAdded);
+      expect(first[0]!.commitsAdded).toBeGreaterThanOrEqual(25);
+      expect(await tables(split)).toEqual(await tables(alone));
+
+      origin.git(['-C', clone, 'fetch', '-q', '--unshallow']);
+      const deepened = [await run(alone, clone, { engine }), await run(split, clone, jobs)];
+      expect(deepened[1]!.commitsAdded).toBe(deepened[0]!.commitsAdded);
+      expect(first[0]!.commitsAdded + deepened[0]!.commitsAdded).toBe(STORED);
+      expect(await tables(split)).toEqual(await tables(alone));
     });
   }
 
@@ -172,10 +198,10 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
     defer(() => repo.cleanup());
     build(repo);
     const [alone, split] = [await database(), await database()];
-    await run(alone, repo, { engine: 'git-cli' });
+    await run(alone, repo.path, { engine: 'git-cli' });
     const stop = new Error('stopped after the second part');
     await expect(
-      run(split, repo, {
+      run(split, repo.path, {
         engine: 'git-cli',
         pool,
         poolThreshold: 1,
@@ -193,7 +219,7 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
     expect((await tables(split)).marks).toEqual([{ key: 'mining:demo' }]);
     expect((await tables(split)).heads).toEqual([]);
 
-    const resumed = await run(split, repo, { engine: 'git-cli', pool, poolThreshold: 1 });
+    const resumed = await run(split, repo.path, { engine: 'git-cli', pool, poolThreshold: 1 });
     expect(resumed.commitsAdded).toBe(STORED - kept[0]!.n);
     expect(await tables(split)).toEqual(await tables(alone));
   });
