@@ -125,7 +125,7 @@ function removePartFile(file: string): void {
 /**
  * Mines `options.commits` in parts on the pool's workers and merges each part as it is done (in
  * whatever order they finish). On a failure, no further part starts, the parts being mined are
- * waited for (those that finish are merged), and the first error is thrown.
+ * waited for and dropped, and the first error is thrown; the parts merged before it stay.
  */
 export async function mineInParts(options: MineInPartsOptions): Promise<MinedParts> {
   const { db, pool, commits } = options;

@@ -133,9 +133,9 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
       defer(() => repo.cleanup());
       build(repo);
       const [alone, split] = [await database(), await database()];
-      // Parts of 7 commits: every part boundary a history can have (merges, renames, unreadable
+      // Parts of 10 commits: every part boundary a history can have (merges, renames, unreadable
       // commits) falls between parts somewhere.
-      const jobs = { engine, pool, poolThreshold: 1, partSize: 7 } as const;
+      const jobs = { engine, pool, poolThreshold: 1, partSize: 10 } as const;
       const partsBefore = pool.stats().parts;
 
       const first = [await run(alone, repo.path, { engine }), await run(split, repo.path, jobs)];
@@ -144,7 +144,7 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
       expect(sorted(first[1]!)).toEqual(sorted(first[0]!));
       expect(sorted(first[0]!)).toHaveLength(2);
       expect(await tables(split)).toEqual(await tables(alone));
-      expect(pool.stats().parts - partsBefore).toBe(Math.ceil((STORED + 2) / 7));
+      expect(pool.stats().parts - partsBefore).toBe(Math.ceil((STORED + 2) / 10));
 
       repo.checkout('topic', true);
       repo.importCommits(9, (i) => ({ message: `topic ${i}\n`, files: { [`t${i}`]: `${i}\n` } }));
@@ -179,7 +179,7 @@ describe('collect in parts on worker processes (--jobs 4) stores what one proces
       const clone = join(origin.root, 'clone');
       origin.git(['clone', '-q', '--depth', '25', `file://${origin.dir}`, clone]);
       const [alone, split] = [await database(), await database()];
-      const jobs = { engine, pool, poolThreshold: 1, partSize: 6 } as const;
+      const jobs = { engine, pool, poolThreshold: 1, partSize: 8 } as const;
       const first = [await run(alone, clone, { engine }), await run(split, clone, jobs)];
       expect(first[1]!.commitsAdded).toBe(first[0]!.commitsAdded);
       expect(first[0]!.commitsAdded).toBeGreaterThanOrEqual(25);
