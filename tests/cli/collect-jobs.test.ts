@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { startGitHttpServer } from '../collectors/git/git-http-server.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../helpers/git-fixture.ts';
 import { cleanupAfterAll } from '../helpers/cleanups.ts';
+import { collectUntilKilled } from '../helpers/kill-collect.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const defer = cleanupAfterAll();
 
 function fixture(options?: Parameters<typeof createRepository>[0]): GitFixture {
@@ -137,31 +135,9 @@ describe('barometer collect --jobs', () => {
       files: { [`src/f${i % 50}.c`]: `${i}\n`.repeat(1 + (i % 9)) },
     }));
     const db = join(repo.root, 'killed.duckdb');
-    const child = spawn(
-      process.execPath,
-      [
-        'src/cli/barometer.js',
-        'collect',
-        repo.dir,
-        '--db',
-        db,
-        '--engine',
-        'git-cli',
-        '--jobs',
-        '4',
-        '--verbose',
-      ],
-      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.on('exit', (code, signal) => resolve(signal ?? code)),
-    );
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/ commits stored/.test(stderr)) child.kill('SIGKILL');
-    });
-    expect(await exit).toBe('SIGKILL');
+    expect(
+      await collectUntilKilled([repo.dir, '--db', db, '--engine', 'git-cli', '--jobs', '4']),
+    ).toBe('SIGKILL');
     // Parts of 2,500, 2,500 and 1,000 commits, each merged whole or not at all.
     const [stored] = (await rows(db, 'SELECT count(*) AS n FROM commits')) as Array<{ n: number }>;
     expect([1000, 2500, 3500, 5000]).toContain(stored!.n);
