@@ -16,6 +16,7 @@ import { createIsomorphicGitSource } from '../collectors/git/engine-isomorphic-g
 import { openNodeDatabase } from '../src/lib/db/node.ts';
 import { silentLogger, systemClock } from '../src/lib/effects.ts';
 import { runCodeSizeTask, type CodeSizeTask } from './code-size-tasks.ts';
+import { runJobsTask, type JobsTask } from './jobs-tasks.ts';
 
 /** What to measure. */
 export type Task =
@@ -25,6 +26,8 @@ export type Task =
       gitdir: string;
       head: string;
       numstat: boolean;
+      /** `git rev-list` of the same commits instead (the list a split history starts from). */
+      revList?: boolean;
       /** Commits reachable from head (reported back; git's output is not read). */
       commits: number;
     }
@@ -45,7 +48,9 @@ export type Task =
       withFiles: boolean;
     }
   /** Code size (bench/code-size-tasks.ts): `commits` counts distinct blobs read. */
-  | CodeSizeTask;
+  | CodeSizeTask
+  /** Parallel mining (bench/jobs-tasks.ts). */
+  | JobsTask;
 
 /** What a child reports (also in its progress lines, with the figures so far). */
 export interface ChildReport {
@@ -64,6 +69,10 @@ export interface ChildReport {
    * busy machine inflates far less than wall time. Absent where /proc is not available.
    */
   cpuSeconds?: number;
+  /** Parallel mining: CPU seconds of the collecting process alone, without its children. */
+  mainCpuSeconds?: number;
+  /** Parallel mining: the largest peak resident memory of a worker process, in kilobytes. */
+  workerMaxRssKb?: number;
 }
 
 /** CPU seconds used so far by this process and its finished children (Linux /proc; else NaN). */
@@ -121,15 +130,17 @@ function peakOf(pid: number | undefined): () => number | undefined {
 }
 
 function gitLog(task: Extract<Task, { kind: 'git-log' }>): Promise<ChildReport> {
-  const args = [
-    '--git-dir',
-    task.gitdir,
-    'log',
-    '--date=raw',
-    '--format=%H%n%P%n%an%n%ae%n%ad%n%cn%n%ce%n%cd%n%B',
-    ...(task.numstat ? ['--numstat'] : []),
-    task.head,
-  ];
+  const args = task.revList
+    ? ['--git-dir', task.gitdir, 'rev-list', task.head]
+    : [
+        '--git-dir',
+        task.gitdir,
+        'log',
+        '--date=raw',
+        '--format=%H%n%P%n%an%n%ae%n%ad%n%cn%n%ce%n%cd%n%B',
+        ...(task.numstat ? ['--numstat'] : []),
+        task.head,
+      ];
   return timed(async () => {
     // Straight to /dev/null, as `time git log > /dev/null` measures it: the strictest baseline.
     const child = spawn('git', args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -198,7 +209,9 @@ const run =
       ? engineWalk
       : task.kind === 'collect'
         ? collect
-        : (codeSizeTask: CodeSizeTask) => timed(() => runCodeSizeTask(codeSizeTask));
+        : task.kind === 'collect-jobs' || task.kind === 'command'
+          ? (jobsTask: JobsTask) => timed(() => runJobsTask(jobsTask))
+          : (codeSizeTask: CodeSizeTask) => timed(() => runCodeSizeTask(codeSizeTask));
 try {
   emit('result', await run(task as never));
 } catch (error) {

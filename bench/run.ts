@@ -3,13 +3,14 @@
  *
  * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
  * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`,
- *   `parquet`) with its own arguments;
+ *   `parquet`, `jobs`) with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
  * Each bench is a module with one `run…(args)` function, so others can be added beside it.
  */
 import { runCodeSizeBench } from './code-size.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { runJobsBench } from './jobs.ts';
 import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
 import { runParquetBench } from './parquet.ts';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   mail: runMailBench,
   'code-size': runCodeSizeBench,
   parquet: runParquetBench,
+  jobs: runJobsBench,
 };
 
 const args = process.argv.slice(2);

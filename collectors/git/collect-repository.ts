@@ -9,12 +9,14 @@ import type { RepositoryConfig } from '../../src/lib/config/project-config.ts';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
 import { ensureSchema } from '../../src/lib/db/schema.ts';
 import type { Clock, Logger } from '../../src/lib/effects.ts';
-import type { CommitSource, MinedCommit, WalkOptions } from './commit-source.ts';
+import type { CommitSource, WalkOptions } from './commit-source.ts';
 import { storeBranchPositions } from './branch-positions.ts';
-import { CommitWriter } from './commit-writer.ts';
 import { createGitCliSource, findGit } from './engine-git-cli.ts';
 import { createIsomorphicGitSource } from './engine-isomorphic-git.ts';
+import { mineNewCommits } from './mine-new-commits.ts';
+import type { MiningPool } from './mining-pool.ts';
 import { openObjectStore, type ObjectStore } from './object-store.ts';
+import { serialDatabase } from './serial-database.ts';
 import { hasUrlScheme } from '../../src/lib/config/source-url.ts';
 import { cacheGitdir, syncRemote } from './remote-cache.ts';
 import { isAncestor, locateGitDir, readMailmap, resolveBranchHead } from './repository-refs.ts';
@@ -61,8 +63,18 @@ export interface CollectOptions {
   batchSize?: number;
   /** Called after each batch is committed (tests stop a run here to check resuming). */
   onBatchCommitted?: (batch: number, commitsWritten: number) => void | Promise<void>;
-  /** The engine to use instead of choosing one (tests, benchmarks). */
+  /** The engine to use instead of choosing one (tests, benchmarks); it then mines in this process. */
   source?: CommitSource;
+  /**
+   * Worker processes to mine in (`collect --jobs`): a run with at least `poolThreshold` new
+   * commits and changed lines is cut into parts mined by them (mine-in-parts.ts). Without a pool,
+   * everything is mined in this process. The rows stored are the same either way.
+   */
+  pool?: MiningPool;
+  /** New commits from which the pool is used. Default `POOL_THRESHOLD` of mine-in-parts.ts (5,000). */
+  poolThreshold?: number;
+  /** Commits per part mined by the pool. Default: see `partSize` in mine-in-parts.ts. */
+  partSize?: number;
 }
 
 /** What a run did. */
@@ -97,10 +109,6 @@ export async function chooseSource(choice: EngineChoice, fs: typeof NodeFs): Pro
   if (choice === 'isomorphic-git') return createIsomorphicGitSource({ fs });
   if (choice === 'git-cli') return createGitCliSource();
   return (await findGit()) ? createGitCliSource() : createIsomorphicGitSource({ fs });
-}
-
-async function* inGroupsOfOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  for await (const item of items) yield [item];
 }
 
 async function loadKnownIds(db: NodeDatabase, repository: string): Promise<Set<string>> {
@@ -171,7 +179,9 @@ async function openSource(
  * history) or `database` errors; whatever was committed before an error stays and is resumed.
  */
 export async function collectRepository(options: CollectOptions): Promise<CollectResult> {
-  const { db, repository, clock } = options;
+  const { repository, clock } = options;
+  // Repositories mined at the same time share the connection: each statement and transaction alone.
+  const db = serialDatabase(options.db);
   const started = clock();
   const name = repository.name;
   const progress: CollectProgress = {
@@ -227,18 +237,12 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
       engine = source.engine;
       report({ phase: 'mining', engine });
       const withFiles = options.withFiles ?? true;
-      const writer = new CommitWriter(db, name, {
-        // Without files a commit is a few hundred bytes of native chunk memory: larger batches mean
-        // fewer appender flushes and commits (10,000 was 15% faster than 2,500 on both bench
-        // histories; 20,000 was no faster and used 10 MB more).
-        batchSize: options.batchSize ?? (withFiles ? 1000 : 10_000),
-        onBatchCommitted: async (batch, written) => {
-          options.logger.debug(`${name}: ${written} commits stored`);
-          report({ commitsDone: written });
-          await options.onBatchCommitted?.(batch, written);
-        },
-      });
-      const walkOptions: WalkOptions = {
+      const onBatchCommitted = async (batch: number, written: number) => {
+        options.logger.debug(`${name}: ${written} commits stored`);
+        report({ commitsDone: written });
+        await options.onBatchCommitted?.(batch, written);
+      };
+      const walk: WalkOptions = {
         gitdir,
         head,
         // A deepened clone brought commits older than the stored head: walk it all again.
@@ -254,30 +258,24 @@ export async function collectRepository(options: CollectOptions): Promise<Collec
           ? { onTotal: (total: number) => report({ commitsTotal: total }) }
           : {}),
       };
-      const batches = source.walkBatches
-        ? source.walkBatches(walkOptions)
-        : inGroupsOfOne(source.walk(walkOptions));
-      try {
-        for await (const commits of batches) {
-          const fresh: MinedCommit[] = [];
-          for (const commit of commits) {
-            // An engine must not yield a commit twice; a repeated id is skipped, never stored twice.
-            if (known.has(commit.id)) {
-              options.logger.debug(`${name}: ${commit.id} yielded twice; skipped`);
-              continue;
-            }
-            known.add(commit.id);
-            mined.set(commit.id, commit.parents);
-            fresh.push(commit);
-          }
-          await writer.addAll(fresh);
-        }
-        await writer.flush();
-      } finally {
-        // A failed walk must not leave a batch being written after the run has ended.
-        await writer.settle();
-      }
-      commitsAdded = writer.written;
+      const done = await mineNewCommits({
+        db,
+        repository: name,
+        source,
+        walk,
+        store,
+        known,
+        // The engine's own source, when given, mines here: workers cannot be handed it.
+        pool: options.source ? undefined : options.pool,
+        ...(options.poolThreshold !== undefined ? { poolThreshold: options.poolThreshold } : {}),
+        ...(options.partSize !== undefined ? { partSize: options.partSize } : {}),
+        ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+        logger: options.logger,
+        onTotal: (total) => report({ commitsTotal: total }),
+        onBatchCommitted,
+      });
+      for (const [id, parents] of done.parents) mined.set(id, parents);
+      commitsAdded = done.written;
     }
 
     const mailmap = readMailmap(store, head);

@@ -57,6 +57,12 @@ export interface WalkOptions {
   /** Count changed lines per file. Default: true. False gives metadata only (faster). */
   withFiles: boolean;
   /**
+   * Walk exactly these commits instead (one part of a history split across processes; see
+   * mine-in-parts.ts): no ancestry is walked, `exclude`, `isKnown` and `knownClosed` are not
+   * consulted, and `head` only names the walk in messages. Default: walk from `head`.
+   */
+  commits?: readonly string[];
+  /**
    * Called once, before the first commit, with how many commits the walk will yield, by engines
    * that know it up front (isomorphic-git); the progress bar's time left comes from it. Optional.
    */

@@ -121,7 +121,7 @@ export function createIsomorphicGitSource(options: IsomorphicGitSourceOptions): 
       const store = openObjectStore(fs, walk.gitdir, { cacheBytes: options.cacheBytes });
       try {
         const trees = new TreeCache(store);
-        const order = commitsToMine(store, walk);
+        const order = walk.commits ?? commitsToMine(store, walk);
         walk.onTotal?.(order.length);
         for (const id of order) {
           const mined = mineCommit(store, trees, id, walk.withFiles);

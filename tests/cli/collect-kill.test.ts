@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import { createRepository } from '../helpers/git-fixture.ts';
+import { collectUntilKilled } from '../helpers/kill-collect.ts';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const repo = createRepository();
 afterAll(() => repo.cleanup());
 
@@ -29,29 +27,12 @@ describe('a collect killed half-way', () => {
       files: { [`src/f${i % 50}.c`]: `${i}\n`.repeat(1 + (i % 9)) },
     }));
     const db = join(repo.root, 'killed.duckdb');
-    const child = spawn(
-      process.execPath,
-      [
-        'src/cli/barometer.js',
-        'collect',
-        repo.dir,
-        '--db',
-        db,
-        '--engine',
-        'isomorphic-git',
-        '--verbose',
-      ],
-      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    // One process, batches of 1,000 (collect-jobs.test.ts kills a run of worker processes).
+    const killed = collectUntilKilled(
+      [repo.dir, '--db', db, '--engine', 'isomorphic-git', '--jobs', '1'],
+      /1,?000 commits stored/,
     );
-    let stderr = '';
-    const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.on('exit', (code, signal) => resolve(signal ?? code)),
-    );
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/1,?000 commits stored/.test(stderr)) child.kill('SIGKILL');
-    });
-    expect(await exit).toBe('SIGKILL');
+    expect(await killed).toBe('SIGKILL');
     const [stored] = (await rows(db, 'SELECT count(*) AS n FROM commits')) as Array<{ n: number }>;
     expect(stored!.n % 1000).toBe(0);
     expect(stored!.n).toBeGreaterThanOrEqual(1000);

@@ -3,17 +3,15 @@
  * of every repository of a project into DuckDB, incrementally.
  */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ListConfig, RepositoryConfig } from '../../lib/config/project-config.ts';
 import { isRepositoryName, REPOSITORY_NAME_RULE } from '../../lib/config/repository-name.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../lib/db/node.ts';
 import { ensureSchema } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
-import {
-  collectRepository,
-  type CollectResult,
-  type EngineChoice,
-} from '../../../collectors/git/collect-repository.ts';
+import type { CollectResult, EngineChoice } from '../../../collectors/git/collect-repository.ts';
+import { serialDatabase } from '../../../collectors/git/serial-database.ts';
 import {
   collectGitHub,
   type GitHubCollectSummary,
@@ -27,12 +25,12 @@ import { loadAffiliationMaps } from '../load-maps.ts';
 import { writeLastCollect } from '../last-collect.ts';
 import { makeOutputFolder } from '../output-folder.ts';
 import { createProgressBar, formatDuration } from '../progress-bar.ts';
+import { applyTargetAreas, areasLine, loadCodeSizeFiles } from '../code-size-step.ts';
 import {
-  afterRepository,
-  applyTargetAreas,
-  areasLine,
-  loadCodeSizeFiles,
-} from '../code-size-step.ts';
+  collectRepositories,
+  failureError,
+  type RepositoryFailure,
+} from '../collect-repositories.ts';
 import type { CodeSizeResult } from '../../../collectors/code-size/collect-code-size.ts';
 import type { AreasSummary } from '../../lib/areas/apply-areas.ts';
 import { applySubprojects } from '../../lib/subprojects/apply-subprojects.ts';
@@ -55,6 +53,8 @@ Options:
   --db FILE            the database to write (default: data/<name>.duckdb)
   --engine ENGINE      auto (default: git when installed, else isomorphic-git), git-cli, isomorphic-git
   --no-files           metadata and trailers only: no changed files or line counts (faster)
+  --jobs N             processes mining at once: repositories side by side, and a large history
+                       cut into parts (default: the machine's cores, ${availableParallelism()} here)
   --email-map FILE     a gitdm EmailMap (repeatable)
   --aliases FILE       a gitdm EmailAliases file (repeatable)
   --mailmap FILE       a .mailmap file (repeatable)
@@ -68,15 +68,33 @@ const ENGINES: EngineChoice[] = ['auto', 'git-cli', 'isomorphic-git'];
 export interface CollectFlags {
   engine: EngineChoice;
   withFiles: boolean;
+  /** Processes mining at once (`--jobs`). Default: the machine's cores. */
+  jobs: number;
 }
 
-/** Parses collect's own flags (`--engine`, `--no-files`); throws `bad-input` for anything else. */
+/**
+ * Parses collect's own flags (`--engine`, `--no-files`, `--jobs`); throws `bad-input` for anything
+ * else.
+ */
 export function parseCollectFlags(rest: string[]): CollectFlags {
-  const flags: CollectFlags = { engine: 'auto', withFiles: true };
+  const flags: CollectFlags = { engine: 'auto', withFiles: true, jobs: availableParallelism() };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--engine=') ? ['--engine', arg.slice(9)] : [arg];
-    if (flag === '--engine') {
+    const eq = arg.indexOf('=');
+    const [flag, inline] = /^--(engine|jobs)=/.test(arg)
+      ? [arg.slice(0, eq), arg.slice(eq + 1)]
+      : [arg];
+    if (flag === '--jobs') {
+      const value = inline ?? rest[++i];
+      if (value === undefined || !/^[1-9]\d{0,3}$/.test(value)) {
+        throw new BarometerError(
+          'bad-input',
+          `--jobs must be a whole number from 1 to 9999, got ${value === undefined ? 'nothing' : `'${value}'`}`,
+          { field: '--jobs', value },
+        );
+      }
+      flags.jobs = Number(value);
+    } else if (flag === '--engine') {
       const value = inline ?? rest[++i];
       if (!ENGINES.includes(value as EngineChoice)) {
         throw new BarometerError(
@@ -135,6 +153,11 @@ async function listsOf(target: ProjectTarget, db: NodeDatabase): Promise<ListCon
 export interface CollectRunResult {
   target: ProjectTarget;
   results: CollectResult[];
+  /**
+   * Repositories that could not be collected: with several repositories, a failing one does not
+   * stop the others (the command then names it and exits non-zero).
+   */
+  failed: RepositoryFailure[];
   /** Pull requests and reviews from the config's `github` section (not mined without a token). */
   github: GitHubCollectSummary;
   /** The config's mailing lists, collected after its repositories. */
@@ -157,7 +180,7 @@ function targetSource(target: ProjectTarget): string {
 
 /** Runs collect with parsed arguments; the command below adds printing and the exit code. */
 export async function runCollect(context: CommandContext): Promise<CollectRunResult> {
-  const args = parseTargetArguments(context.argv, ['--engine']);
+  const args = parseTargetArguments(context.argv, ['--engine', '--jobs']);
   const flags = parseCollectFlags(args.rest);
   const target = await resolveTargetArguments(args, context.cwd, context.clock());
   if (target.note) context.logger.info(target.note);
@@ -169,17 +192,19 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
   // Read the maps before mining, so a bad map line fails in a second, not after an hour of mining.
   const maps = await loadAffiliationMaps(target, { cwd: context.cwd }, fs);
   const codeSizeFiles = loadCodeSizeFiles(target, fs);
-  const codeSize: CodeSizeResult[] = [];
+  let codeSize: CodeSizeResult[];
   let areas: AreasSummary;
   const started = context.clock();
   // Made here, one level at a time: Node's recursive mkdir never returns for some paths (/proc/x).
   makeOutputFolder(dirname(target.databasePath), '--db', target.databasePath, 'database');
-  const db = await openNodeDatabase(target.databasePath);
+  // Repositories mined side by side share the connection: one statement or transaction at a time.
+  const db = serialDatabase(await openNodeDatabase(target.databasePath));
   let affiliations: ApplySummary;
   let github: GitHubCollectSummary;
   let lists: ListCollectResult[] = [];
   const bar = createProgressBar(context.stderr, { clock: context.clock });
-  const results: CollectResult[] = [];
+  let results: CollectResult[];
+  let failed: RepositoryFailure[];
   try {
     const { upgradedFrom } = await ensureSchema(db);
     if (upgradedFrom !== null) {
@@ -194,48 +219,15 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     if (repositories.length === 0 && orgs.length + repos.length === 0 && mailLists.length === 0) {
       context.logger.warn(`${target.config.name} names no git repositories; nothing to collect`);
     }
-    for (const repository of repositories) {
-      const result = await collectRepository({
-        db,
-        repository,
-        engine: flags.engine,
-        withFiles: flags.withFiles,
-        fs,
-        logger: context.logger,
-        clock: context.clock,
-        cacheDir: join(context.cwd, 'data', 'repos'),
-        countTotal: bar.live,
-        onProgress: (p) =>
-          bar.update({
-            label: p.repository,
-            phase: p.phase === 'fetching' ? 'fetching' : 'reading history',
-            done: p.commitsDone,
-            total: p.commitsTotal,
-          }),
-      }).catch((error: unknown) => {
-        bar.finish();
-        throw error;
-      });
-      results.push(result);
-      bar.finish(
-        `${result.repository} (${result.branch}): ${plural(result.commitsAdded, 'commit')} added` +
-          `${result.historyRewritten ? ' after a history rewrite' : ''}` +
-          ` in ${result.seconds.toFixed(1)} s` +
-          `${result.engine === 'none' ? ', nothing new' : ` (${result.engine})`}`,
-      );
-      const counted = await afterRepository({
-        db,
-        target,
-        result,
-        files: codeSizeFiles,
-        engine: flags.engine,
-        fs,
-        logger: context.logger,
-        clock: context.clock,
-        bar,
-      });
-      if (counted) codeSize.push(counted);
-    }
+    ({ results, failed, codeSize } = await collectRepositories({
+      db,
+      target,
+      repositories,
+      flags,
+      codeSizeFiles,
+      context,
+      bar,
+    }));
     if (mailLists.length > 0) {
       lists = await collectLists({
         db,
@@ -289,18 +281,23 @@ export async function runCollect(context: CommandContext): Promise<CollectRunRes
     collectedAt: finished.toISOString(),
   });
   const seconds = (finished.getTime() - started.getTime()) / 1000;
-  return { target, results, github, lists, affiliations, codeSize, areas, seconds };
+  return { target, results, failed, github, lists, affiliations, codeSize, areas, seconds };
 }
 
-/** The summary line: repositories, commits added, time and the engine path taken. */
+/**
+ * The summary line: repositories, commits added, time and the engine path taken, and the
+ * repositories that could not be collected.
+ */
 export function summaryLine(run: CollectRunResult): string {
   const added = run.results.reduce((sum, r) => sum + r.commitsAdded, 0);
   const engines = [...new Set(run.results.map((r) => r.engine).filter((e) => e !== 'none'))];
   const n = run.results.length;
+  const all = n + run.failed.length;
   return (
-    `collected ${n} ${n === 1 ? 'repository' : 'repositories'}: ` +
+    `collected ${n}${all > n ? ` of ${all}` : ''} ${all === 1 ? 'repository' : 'repositories'}: ` +
     `${plural(added, 'commit')} added in ${formatDuration(run.seconds)} ` +
-    `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}`
+    `(engine: ${engines.length > 0 ? engines.join(', ') : 'none needed'}) into ${run.target.databasePath}` +
+    (run.failed.length > 0 ? `; failed: ${run.failed.map((f) => f.repository).join(', ')}` : '')
   );
 }
 
@@ -366,6 +363,7 @@ export const command: Command = {
     if (undated > 0) context.stdout.write(`${undatedLine(undated)}\n`);
     const unreadable = unreadableLine(run.results);
     if (unreadable) context.logger.warn(unreadable);
+    if (run.failed.length > 0) throw failureError(run.failed);
     return 0;
   },
 };
