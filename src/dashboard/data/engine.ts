@@ -15,6 +15,7 @@ import {
   parseDataManifest,
   type DataManifest,
   type ManifestTable,
+  type NamedView,
 } from '../../lib/db/wasm-manifest.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
@@ -116,6 +117,52 @@ export function loadDefaultReport(manifest: DataManifest, base = DATA_URL): Prom
       )
     : Promise.resolve(null);
   return reportLoading;
+}
+
+/** A project `barometer serve` offers in the header: its name and where it opens. */
+export interface OfferedProject {
+  name: string;
+  href: string;
+}
+
+/**
+ * The projects of the folder `barometer serve` runs in (`projects.json` beside the export), or
+ * none (a static site has no such list). Only names and same-site paths are kept.
+ */
+export async function loadProjects(base = DATA_URL): Promise<OfferedProject[]> {
+  try {
+    const response = await fetch(`${base}projects.json`, { cache: 'no-cache' });
+    if (!response.ok) return [];
+    const list: unknown = await response.json();
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (item): item is OfferedProject =>
+        typeof item?.name === 'string' &&
+        typeof item.href === 'string' &&
+        /^\/(p\/[^/?#]+\/)?$/.test(item.href),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Reports of named views, by name (each fetched once). */
+const viewReports = new Map<string, Promise<WeatherReport | null>>();
+
+/**
+ * The weather report of a view named when the export was made (`site --view`), as computed then,
+ * or null when it cannot be read: drawn at once, without the engine.
+ */
+export function loadViewReport(view: NamedView, base = DATA_URL): Promise<WeatherReport | null> {
+  let loading = viewReports.get(view.name);
+  if (!loading) {
+    loading = fetch(`${base}${view.report}`, { cache: 'no-cache' }).then(
+      (response) => (response.ok ? (response.json() as Promise<WeatherReport>) : null),
+      () => null,
+    );
+    viewReports.set(view.name, loading);
+  }
+  return loading;
 }
 
 /** The manifest's tables by when they are loaded (see {@link FIRST_TABLES}, {@link SOON_TABLES}). */

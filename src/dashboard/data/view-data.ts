@@ -6,6 +6,7 @@ import type { Database } from '../../lib/db/database.ts';
 import type { DataManifest } from '../../lib/db/wasm-manifest.ts';
 import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
+import { growth } from '../../lib/metrics/growth/growth.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
 import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
 import type { MetricUse } from '../../lib/metrics/report-metric.ts';
@@ -15,7 +16,7 @@ import { buildWeatherReport } from '../../lib/report/build-weather-report.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
-import { dashboardPanels, type Panel } from './dashboard-panels.ts';
+import { dashboardPanels, type Panel, type PanelOptions } from './dashboard-panels.ts';
 
 /** The metric parameters of a view. */
 export function metricParams(state: DashboardState): MetricParams {
@@ -37,6 +38,16 @@ export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => 
   const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
   return (metric) =>
     metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
+}
+
+/** How the panels of an export are drawn: its brand colours, colour order, name and metrics. */
+export function panelOptions(manifest: DataManifest): PanelOptions {
+  return {
+    colours: manifest.colours,
+    colourOrder: manifest.colourOrder,
+    source: manifest.project,
+    shows: runsOnDashboard(manifest),
+  };
 }
 
 /** The overview: the weather report and its panels. */
@@ -66,17 +77,13 @@ export async function computeOverview(
     // dashboard neither draws nor cites, or has no data for.
     { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
   );
-  const panels = dashboardPanels(
-    report,
-    state,
-    { colours: manifest.colours, source: manifest.project, shows: runsOnDashboard(manifest) },
-    metrics,
-  );
+  const panels = dashboardPanels(report, state, panelOptions(manifest), metrics);
   return { report, panels };
 }
 
 /**
- * The first chart alone (commits per year, with the year-to-date label), from three quick queries,
+ * The first chart alone (commits per year, with the year-to-date label and the growth window),
+ * from a few quick queries,
  * so it can be drawn before the rest of the report is done; null when the view counts reviews
  * (that chart then comes from the whole report). Throws as the report would for a bad view.
  */
@@ -92,10 +99,14 @@ export async function computeFirstPanel(
   }
   // Asked for together (the engine answers in order); the check's verdict comes first.
   const checking = checkReportScope(db, params);
-  const rows = Promise.all([commitsByYear.collect(db, params), yearToDate.collect(db, params)]);
+  const rows = Promise.all([
+    commitsByYear.collect(db, params),
+    yearToDate.collect(db, params),
+    growth.collect(db, params),
+  ]);
   rows.catch(() => {});
   await checking;
-  const [byYear, ytd] = await rows;
+  const [byYear, ytd, growthFields] = await rows;
   const scope = {
     project: manifest.project,
     asOf: params.asOf,
@@ -105,9 +116,9 @@ export async function computeFirstPanel(
   };
   // The first figure alone: it reads only these two metrics (and reviews, for the other view).
   const [panel] = dashboardPanels(
-    { ...scope, ...byYear, ...ytd, reviewsByOrganisation: [] },
+    { ...scope, ...byYear, ...ytd, ...growthFields, reviewsByOrganisation: [] },
     state,
-    { colours: manifest.colours, source: manifest.project },
+    { ...panelOptions(manifest), shows: () => true },
     [commitsByYear],
   );
   return panel ?? null;

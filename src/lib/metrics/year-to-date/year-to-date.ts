@@ -59,7 +59,7 @@ function yearToDateSentence({ yearToDate: ytd }: YearToDateFields): ReportSenten
     ytd.growth === null
       ? `${span}, there ${ytd.commits === 1 ? 'was' : 'were'} ${plural(ytd.commits, 'commit')}, against none in ${earlier}.`
       : `${span}, commits ${growthVerb(ytd.growth)} against ${earlier} (${counts}).`;
-  return [{ text, figures: ['commits-by-year'] }];
+  return [{ text, figures: ['commits-by-year'], counts: 'commits' }];
 }
 
 /** Commits in [1 January, asOf) against the same calendar span a year earlier, one row. */
