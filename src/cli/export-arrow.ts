@@ -314,6 +314,7 @@ export async function exportData(
         options.project,
         span?.first ?? null,
       ),
+      projects: [],
     };
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(outDir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 /**
  * The other projects `barometer serve` offers beside the one it serves: every database under the
  * folder's `data/`, each served under `/p/<name>/` and exported on its first request, and listed
- * in `projects.json` beside each export, which the dashboard's header reads.
+ * in each export's manifest (`projects`), which the dashboard's header reads.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { openNodeDatabase } from '../lib/db/node.ts';
 import { assertBarometerDatabase } from '../lib/db/schema.ts';
@@ -35,10 +35,16 @@ export function servedProjects(cwd: string, main: ServedProject): ServedProject[
   return [main, ...others];
 }
 
-/** Writes `projects.json` (the header's list: name and address of each) into an export folder. */
+/**
+ * Adds the header's list (name and address of each project) to an export's `manifest.json`,
+ * written beside and renamed, so a reader never sees half of it.
+ */
 export function writeProjectsFile(dir: string, projects: readonly ServedProject[]): void {
-  const list = projects.map(({ name, href }) => ({ name, href }));
-  writeFileSync(join(dir, 'projects.json'), `${JSON.stringify(list, null, 2)}\n`);
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  manifest.projects = projects.map(({ name, href }) => ({ name, href }));
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
 }
 
 /**

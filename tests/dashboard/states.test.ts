@@ -54,15 +54,17 @@ async function withPage<T>(url: string, work: (page: Page, errors: string[]) => 
 }
 
 describe('odd projects', () => {
-  it('draws a project with one commit: the year with it and the empty years around it', async () => {
+  it('draws a project with one commit: its year alone, no empty years before its history', async () => {
     const db = join(dir, 'solo.duckdb');
     await writeOneCommitDatabase(db);
     const serve = await startBarometer(['serve', db, '--port', '0'], dir);
     try {
       await withPage(serve.url, async (page, errors) => {
         expect(await waitForView(page)).toBe('ready');
-        // Default view: as of the day after the last contribution, since ten years before.
+        // Default view: as of the day after the last contribution, since its first year (ten
+        // years before would be 2006, before any data).
         expect(await page.locator('input[name="asOf"]').inputValue()).toBe('2016-05-05');
+        expect(await page.locator('select[name="since"]').inputValue()).toBe('2016');
         const bars = await page
           .locator('[data-panel="commits-by-year"] svg [data-year][data-value]')
           .evaluateAll((marks) =>
@@ -71,9 +73,10 @@ describe('odd projects', () => {
               Number(m.getAttribute('data-value')),
             ]),
           );
-        expect(bars).toEqual(
-          Array.from({ length: 11 }, (_, i) => [2006 + i, 2006 + i === 2016 ? 1 : 0]),
-        );
+        expect(bars).toEqual([[2016, 1]]);
+        // No sentence speaks of years before the data.
+        const sentences = await page.locator('.sentence').allTextContents();
+        expect(sentences.join(' ')).not.toMatch(/20(0\d|1[0-5])/);
         const top = await page
           .locator('[data-panel="top-organisations"] svg [data-organisation]')
           .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-organisation')));

@@ -5,7 +5,10 @@
 import type { Database } from '../../lib/db/database.ts';
 import type { DataManifest } from '../../lib/db/wasm-manifest.ts';
 import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
-import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
+import {
+  defaultMetricParams,
+  defaultsWithinData,
+} from '../../lib/metrics/default-metric-params.ts';
 import { growth } from '../../lib/metrics/growth/growth.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
 import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
@@ -18,16 +21,24 @@ import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
 import { dashboardPanels, type Panel, type PanelOptions } from './dashboard-panels.ts';
 
-/** The metric parameters of a view. */
-export function metricParams(state: DashboardState): MetricParams {
-  return defaultMetricParams(new Date(`${state.asOf}T00:00:00Z`), {
+/**
+ * The metric parameters of a view; the growth span starts no earlier than the export's first year
+ * with data (`dataFrom`), as the command line's does.
+ */
+export function metricParams(state: DashboardState, dataFrom: string | null = null): MetricParams {
+  const given = {
     asOf: state.asOf,
     since: `${String(state.sinceYear).padStart(4, '0')}-01-01`,
     top: state.top,
     repositories: state.repositories,
     paths: state.paths,
     organisation: state.organisation,
-  });
+  };
+  return defaultsWithinData(
+    defaultMetricParams(new Date(`${state.asOf}T00:00:00Z`), given),
+    given,
+    dataFrom,
+  );
 }
 
 /**
@@ -62,7 +73,7 @@ export async function computeOverview(
   manifest: DataManifest,
   state: DashboardState,
 ): Promise<Overview> {
-  const params = metricParams(state);
+  const params = metricParams(state, manifest.dataFrom);
   const report = await buildWeatherReport(
     db,
     {
@@ -92,7 +103,7 @@ export async function computeFirstPanel(
   manifest: DataManifest,
   state: DashboardState,
 ): Promise<Panel | null> {
-  const params = metricParams(state);
+  const params = metricParams(state, manifest.dataFrom);
   if (state.kind !== 'commits') {
     await checkReportScope(db, params);
     return null;

@@ -85,6 +85,17 @@ export interface DataManifest {
   colourOrder: string[];
   /** Views named when the export was made, each with its report. Default: none. */
   views: NamedView[];
+  /**
+   * The projects `barometer serve` offers beside this one (every database of its folder), each
+   * with where it opens (`/`, `/p/<name>/`). Default (a static site): none.
+   */
+  projects: OfferedProject[];
+}
+
+/** A project the dashboard's header offers: its name and its same-site address. */
+export interface OfferedProject {
+  name: string;
+  href: string;
 }
 
 function fail(field: string, value: unknown): never {
@@ -156,8 +167,16 @@ export function parseDataManifest(json: unknown): DataManifest {
       fail(`views[${i}]`, v);
     return named as unknown as NamedView;
   });
+  // Only names and same-site paths (`/`, `/p/<name>/`): a link leaves this site for no other.
+  const projects = (Array.isArray(m.projects) ? (m.projects as unknown[]) : []).filter(
+    (p): p is OfferedProject =>
+      typeof (p as OfferedProject)?.name === 'string' &&
+      typeof (p as OfferedProject).href === 'string' &&
+      /^\/(p\/[^/?#\\]+\/)?$/.test((p as OfferedProject).href),
+  );
   return {
     ...(m as unknown as DataManifest),
+    projects,
     defaultView: (view ?? null) as DataManifest['defaultView'],
     report: (m.report ?? null) as string | null,
     colourOrder: (m.colourOrder ?? []) as string[],
