@@ -119,33 +119,6 @@ export function loadDefaultReport(manifest: DataManifest, base = DATA_URL): Prom
   return reportLoading;
 }
 
-/** A project `barometer serve` offers in the header: its name and where it opens. */
-export interface OfferedProject {
-  name: string;
-  href: string;
-}
-
-/**
- * The projects of the folder `barometer serve` runs in (`projects.json` beside the export), or
- * none (a static site has no such list). Only names and same-site paths are kept.
- */
-export async function loadProjects(base = DATA_URL): Promise<OfferedProject[]> {
-  try {
-    const response = await fetch(`${base}projects.json`, { cache: 'no-cache' });
-    if (!response.ok) return [];
-    const list: unknown = await response.json();
-    if (!Array.isArray(list)) return [];
-    return list.filter(
-      (item): item is OfferedProject =>
-        typeof item?.name === 'string' &&
-        typeof item.href === 'string' &&
-        /^\/(p\/[^/?#]+\/)?$/.test(item.href),
-    );
-  } catch {
-    return [];
-  }
-}
-
 /** Reports of named views, by name (each fetched once). */
 const viewReports = new Map<string, Promise<WeatherReport | null>>();
 
