@@ -61,7 +61,7 @@ function risersSentence(report: ReportScope & RisersFields, name: NameFormat): R
   return [
     {
       text: `In the last 12 months, ${parts.join('; ')}${tail}.`,
-      figures: ['organisations-over-time', 'newcomers'],
+      figures: ['organisations-over-time'],
       counts: 'commits',
       names: named.map((riser) => riser.organisation),
     },
