@@ -110,18 +110,48 @@ describe('barometer site', () => {
     const db = join(dir, 'xen.duckdb');
     await writeProjectDatabase(db);
     const out = join(dir, 'site');
-    const run = spawnSync(process.execPath, [BARO, 'site', db, '--out', out], {
-      cwd: dir,
-      env: { ...process.env, TZ: 'UTC' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [BARO, 'site', db, '--out', out, '--view', 'summit=asOf:2018-06-01,since:2011,top:8'],
+      {
+        cwd: dir,
+        env: { ...process.env, TZ: 'UTC' },
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr + run.stdout).toMatch(/wrote the xen dashboard to .*site: 20 tables/);
+    expect(run.stdout).toContain(
+      `view summit: ${out}/?view=summit (as of 1 June 2018, since 2011)\n`,
+    );
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assets', 'data', 'index.html']);
     const manifest = parseDataManifest(
       JSON.parse(readFileSync(join(out, 'data', 'manifest.json'), 'utf8')),
     );
     expect(manifest.project).toBe('xen');
+    // The named view's report is computed now, beside the data.
+    expect(manifest.views).toMatchObject([
+      {
+        name: 'summit',
+        asOf: '2018-06-01',
+        since: '2011-01-01',
+        top: 8,
+        report: 'views/summit.json',
+      },
+    ]);
+    expect(
+      JSON.parse(readFileSync(join(out, 'data', 'views', 'summit.json'), 'utf8')),
+    ).toMatchObject({ asOf: '2018-06-01', since: '2011-01-01', top: 8 });
+    // A view that cannot be drawn is refused in one line.
+    const badView = spawnSync(
+      process.execPath,
+      [BARO, 'site', db, '--out', join(dir, 'site2'), '--view', 'summit=since:2011'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(badView.status).toBe(2);
+    expect(badView.stderr).toBe(
+      'barometer site: --view summit=since:2011: asOf:YYYY-MM-DD is required\n',
+    );
     for (const table of manifest.tables)
       expect(existsSync(join(out, 'data', table.file))).toBe(true);
     expect(readdirSync(join(out, 'assets')).some((f) => f.endsWith('.wasm'))).toBe(true);
