@@ -2,7 +2,8 @@
  * `npm run bench [-- ARGS]`: a small dispatcher over the benches.
  *
  * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
- * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`)
+ * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`,
+ *   `site-view`)
  *   with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
@@ -13,6 +14,7 @@ import { runDashboardBench } from './dashboard.ts';
 import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
 import { runReportBench } from './report.ts';
+import { runSiteViewBench } from './site-view.ts';
 
 /** The benches by name, in the order a bare `npm run bench` runs them. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -21,6 +23,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   mail: runMailBench,
   'code-size': runCodeSizeBench,
+  'site-view': runSiteViewBench,
 };
 
 const args = process.argv.slice(2);

@@ -94,9 +94,16 @@ export function loadManifest(base = DATA_URL): Promise<DataManifest> {
 
 /**
  * Everything at page start, before the app mounts: the engine, the manifest, and then the data
- * files (when the export has contributions). Failures surface where the app awaits them.
+ * files (when the export has contributions); for a named view (`search` holds `view=`), only the
+ * manifest. Failures surface where the app awaits them.
  */
-export function startLoading(base = DATA_URL): void {
+export function startLoading(base = DATA_URL, search = ''): void {
+  // A named view (`?view=summit`) is drawn from its shipped report: the engine, whose start is
+  // most of a cold load's work, waits until that view is on screen (see `addEngines`).
+  if (new URLSearchParams(search).has('view')) {
+    loadManifest(base).catch(() => {});
+    return;
+  }
   startEngine().catch(() => {});
   loadManifest(base).then(
     (manifest) => {
