@@ -63,11 +63,12 @@ export function parseDashboardBenchArgs(args: string[]): DashboardBenchOptions {
   return options;
 }
 
-const median = (values: number[]) =>
+/** The median of `values`. */
+export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Milliseconds from navigation start to the first chart and to the whole first view drawn. */
-async function loadTime(page: Page, url: string): Promise<{ first: number; all: number }> {
+export async function loadTime(page: Page, url: string): Promise<{ first: number; all: number }> {
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', undefined, {
     timeout: 120_000,

@@ -3,7 +3,7 @@
  *
  * - no arguments: every bench in turn (mining, report, dashboard, mail), each on its generated data;
  * - `npm run bench -- NAME ARGS`: one bench (`mine`, `report`, `dashboard`, `mail`, `code-size`,
- *   `parquet`, `jobs`) with its own arguments;
+ *   `parquet`, `jobs`, `site-view`) with its own arguments;
  * - anything else (`npm run bench -- PATH`, `-- --commits 20000`): the mining bench with those.
  *
  * Each bench is a module with one `run…(args)` function, so others can be added beside it.
@@ -15,6 +15,7 @@ import { runMailBench } from './mail.ts';
 import { runMineBench } from './mine.ts';
 import { runParquetBench } from './parquet.ts';
 import { runReportBench } from './report.ts';
+import { runSiteViewBench } from './site-view.ts';
 
 /** The benches by name, in the order a bare `npm run bench` runs them. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -25,6 +26,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   'code-size': runCodeSizeBench,
   parquet: runParquetBench,
   jobs: runJobsBench,
+  'site-view': runSiteViewBench,
 };
 
 const args = process.argv.slice(2);

@@ -36,6 +36,34 @@ export function formatChange(change: number | null | undefined): string {
   return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded)}%`;
 }
 
+/**
+ * The smallest value of the year before for which a bar is labelled with its change: below it
+ * (one or two commits) a percentage says more about chance than about the project (`+9100%`),
+ * so the label is left out; the exact figures stay in the bar's hover text.
+ */
+export const MIN_CHANGE_BASE = 10;
+
+/** The change from `previous` to `value` (fraction), or null when the base is under {@link MIN_CHANGE_BASE}. */
+export function changeOn(value: number, previous: number | null | undefined): number | null {
+  if (previous === null || previous === undefined || previous < MIN_CHANGE_BASE) return null;
+  return value / previous - 1;
+}
+
+/** Words a unit's first word is made singular after: "organisations for half of …" → "organisation for …". */
+const UNIT_BREAK = /\s(?:for|of|per|in|by|to)\s/;
+
+/**
+ * A count with its unit, singular for one: `formatAmount(1, 'reviews')` → `1 review`,
+ * `formatAmount(1, 'active contributors')` → `1 active contributor`, `(2, 'hours')` → `2 hours`.
+ */
+export function formatAmount(value: number, unit: string): string {
+  if (Math.round(value) !== 1) return `${formatCount(value)} ${unit}`;
+  const cut = UNIT_BREAK.exec(unit);
+  const head = cut ? unit.slice(0, cut.index) : unit;
+  const tail = cut ? unit.slice(cut.index) : '';
+  return `1 ${head.replace(/ies$/, 'y').replace(/s$/, '')}${tail}`;
+}
+
 /** How a change label is coloured. */
 export type ChangeTone = 'positive' | 'negative' | 'muted';
 

@@ -5,6 +5,7 @@ export { default as OrganisationsOverTimeChart } from './OrganisationsOverTimeCh
 export { default as TopOrganisationsChart } from './TopOrganisationsChart.svelte';
 export { default as Last12MonthsChart } from './Last12MonthsChart.svelte';
 export { default as ReviewsAgainstCommitsChart } from './ReviewsAgainstCommitsChart.svelte';
+export { default as RatioBarsChart } from './RatioBarsChart.svelte';
 export { default as NewcomersChart } from './NewcomersChart.svelte';
 export { default as YearSeriesChart } from './YearSeriesChart.svelte';
 export { default as MatrixChart } from './MatrixChart.svelte';

@@ -29,6 +29,8 @@ export interface ChartFrameProps {
   figure?: string;
   /** Colour of an organisation (see `makeColourFor`). Default: palette by the figure's own ranking. */
   colourFor?: (organisation: string) => string;
+  /** Draw the heading (a dashboard panel shows it above the chart instead). Default: true. */
+  showTitle?: boolean;
 }
 
 /** Sizes and positions of a figure's frame. */
@@ -48,6 +50,9 @@ export interface FrameLayout {
   plot: Box;
 }
 
+/** The smallest text any chart draws, px (at 1:1, so on a phone too). */
+export const MIN_TEXT_SIZE = 12;
+
 /** Body text size for a figure `width`×`height` px: 13 px at 640 px wide, ~34 px on a slide. */
 function baseFontSize(width: number, height: number): number {
   const reference = Math.min(width, height * (16 / 9));
@@ -59,26 +64,49 @@ export function hatchSize(width: number, height: number): number {
   return Math.max(4, baseFontSize(width, height) * 0.5);
 }
 
-/** Lays out the frame: header lines, the plot, then note and source lines at the bottom. */
+/** The text sizes of a figure `width`×`height` px: body, title, small (never under 12 px). */
+export function textSizes(
+  width: number,
+  height: number,
+): { fontSize: number; titleSize: number; smallSize: number; padding: number } {
+  const fontSize = baseFontSize(width, height);
+  return {
+    fontSize,
+    titleSize: Math.round(fontSize * 1.5),
+    smallSize: Math.max(MIN_TEXT_SIZE, Math.round(fontSize * 0.85)),
+    padding: Math.round(fontSize * (width < 560 ? 0.9 : 1.2)),
+  };
+}
+
+/**
+ * Lays out the frame: header lines, the plot, then note and source lines at the bottom. A title,
+ * subtitle or note of several lines (`titleLines`, `subtitleLines`, `noteLines`, default 1) takes
+ * their height; `noteY` is the baseline of the note's first line.
+ */
 export function frameLayout(
   width: number,
   height: number,
-  has: { title: boolean; subtitle: boolean; note: boolean; source: boolean },
+  has: {
+    title: boolean;
+    subtitle: boolean;
+    note: boolean;
+    source: boolean;
+    titleLines?: number;
+    subtitleLines?: number;
+    noteLines?: number;
+  },
 ): FrameLayout {
-  const fontSize = baseFontSize(width, height);
-  const titleSize = Math.round(fontSize * 1.5);
-  const smallSize = Math.round(fontSize * 0.85);
-  const padding = Math.round(fontSize * 1.2);
+  const { fontSize, titleSize, smallSize, padding } = textSizes(width, height);
   let top = padding;
   let titleY: number | null = null;
   let subtitleY: number | null = null;
   if (has.title) {
     titleY = top + titleSize * 0.9;
-    top = titleY + titleSize * 0.35;
+    top = titleY + titleSize * 1.15 * ((has.titleLines ?? 1) - 1) + titleSize * 0.35;
   }
   if (has.subtitle) {
     subtitleY = top + fontSize * 1.2;
-    top = subtitleY + fontSize * 0.3;
+    top = subtitleY + fontSize * 1.3 * ((has.subtitleLines ?? 1) - 1) + fontSize * 0.3;
   }
   top += fontSize * 1.2;
   let bottom = height - padding;
@@ -89,8 +117,9 @@ export function frameLayout(
     bottom -= smallSize * 1.5;
   }
   if (has.note) {
-    noteY = bottom;
-    bottom -= smallSize * 1.5;
+    const lines = has.noteLines ?? 1;
+    noteY = bottom - smallSize * 1.25 * (lines - 1);
+    bottom -= smallSize * (1.5 + 1.25 * (lines - 1));
   }
   bottom -= fontSize * 0.5;
   return {

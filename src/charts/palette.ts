@@ -1,9 +1,10 @@
 /**
- * Colours of every chart: a colour-blind-safe categorical palette (Okabe & Ito, plus one), the
- * neutral colours of a theme, and `makeColourFor`, which gives an organisation one colour across
- * every figure of a report. Charts paint with CSS variables (`var(--bm-cat-0, #0072b2)`) so a page
- * can restyle them; `resolveCssVariables` bakes a theme's concrete values in for standalone export.
+ * Colours of every chart: a categorical palette for organisations, the neutral colours of a theme,
+ * and `makeColourFor`, which gives an organisation one colour in every figure, view, page, theme
+ * and export. Charts paint with CSS variables (`var(--bm-cat-0, #0072b2)`) so a page can restyle
+ * them; `resolveCssVariables` bakes a theme's concrete values in for standalone export.
  */
+import { OTHER } from '../lib/figures/chart-names.ts';
 import { UNKNOWN } from '../lib/identity/organisation-index.ts';
 
 /** Name of a theme. */
@@ -30,25 +31,38 @@ export interface Theme {
   negative: string;
   /** The "Other" layer: organisations outside the top N. */
   other: string;
-  /** `Unknown`: contributions no affiliation map covers. */
+  /** `Unknown`: contributions no affiliation map covers (drawn dotted, see `UNKNOWN_PATTERN`). */
   unknown: string;
-  /** Organisations ranked past the categorical palette. */
+  /** Organisations a figure names that rank past the categorical palette in the whole history. */
   rest: string;
-  /** Categorical colours in ranking order (8, colour-blind safe). */
+  /** Categorical colours in ranking order (the same in every theme). */
   categorical: readonly string[];
 }
 
-/** Okabe & Ito's colour-blind-safe palette (without black), then Paul Tol's wine. */
-const CATEGORICAL = [
+/**
+ * The organisations' colours, the same in both themes, in the order the whole history's ranking
+ * hands them out. Chosen for two properties a test holds: each has a contrast of at least 3:1
+ * against both themes' backgrounds (relative luminance 0.14–0.30), and any two stay apart (CIELAB
+ * ΔE ≥ 10) for normal vision and under simulated protanopia, deuteranopia and tritanopia (Machado
+ * et al. 2009), so neighbouring layers can be told apart; direct labels do the rest.
+ */
+export const CATEGORICAL = [
   '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#d55e00',
-  '#56b4e9',
-  '#cc79a7',
-  '#f0e442',
-  '#882255',
+  '#b5850a',
+  '#c8276e',
+  '#4e9a5a',
+  '#9b6bd6',
+  '#aa4f30',
+  '#3d9fc2',
+  '#c96a2e',
+  '#8f6698',
+  '#7a73f8',
 ] as const;
+
+/** Greys of every theme: named organisations past the palette, "Other", and `Unknown`'s base. */
+const REST = '#83868d';
+const OTHER_GREY = '#676a71';
+const UNKNOWN_GREY = '#8f9299';
 
 /** The two themes figures come in. */
 export const THEMES: Record<ThemeName, Theme> = {
@@ -62,9 +76,9 @@ export const THEMES: Record<ThemeName, Theme> = {
     accent: '#0072b2',
     positive: '#00734f',
     negative: '#b34700',
-    other: '#a3a6ad',
-    unknown: '#d4d6da',
-    rest: '#7d8089',
+    other: OTHER_GREY,
+    unknown: UNKNOWN_GREY,
+    rest: REST,
     categorical: CATEGORICAL,
   },
   dark: {
@@ -77,10 +91,10 @@ export const THEMES: Record<ThemeName, Theme> = {
     accent: '#56b4e9',
     positive: '#4cc89a',
     negative: '#ff9a5c',
-    other: '#7b7e86',
-    unknown: '#4a4c52',
-    rest: '#9a9da5',
-    categorical: ['#3d9ee0', ...CATEGORICAL.slice(1, 7), '#c2507e'],
+    other: OTHER_GREY,
+    unknown: UNKNOWN_GREY,
+    rest: REST,
+    categorical: CATEGORICAL,
   },
 };
 
@@ -142,8 +156,22 @@ export function cssVar(name: CssVarName): string {
 
 const LIGHT_VARS: Record<string, string> = cssVariables(THEMES.light);
 
-/** Organisation names with a colour of their own meaning: not ranked, never branded. */
-export const OTHER = 'Other';
+/** The colours every mark is painted with in `theme`, by what they are, for contrast checks. */
+export function markColours(theme: Theme): Record<string, string> {
+  const marks: Record<string, string> = {
+    accent: theme.accent,
+    positive: theme.positive,
+    negative: theme.negative,
+    other: theme.other,
+    unknown: theme.unknown,
+    rest: theme.rest,
+  };
+  theme.categorical.forEach((colour, i) => (marks[`cat-${i}`] = colour));
+  return marks;
+}
+
+/** `Other`, the layer of every organisation outside a figure's top N: never ranked, never branded. */
+export { OTHER };
 /** The name `Unknown` carries in every report row (defined once, in src/lib/identity). */
 export { UNKNOWN } from '../lib/identity/organisation-index.ts';
 
@@ -156,9 +184,9 @@ export function isSafeColour(value: string): boolean {
 }
 
 /**
- * One colour per organisation for a whole report: brand colours from the project config first
- * (unsafe values are ignored), then the categorical palette in `ranking` order (the overall
- * ranking, largest first, so the top organisations get the clearest colours), then a neutral grey.
+ * One colour per organisation: brand colours from the project config first (unsafe values are
+ * ignored), then the categorical palette in `ranking` order (the whole history's ranking, largest
+ * first, so the colours do not follow a view's own ranking), then a neutral grey for the rest.
  * `Other` and `Unknown` have fixed greys. The result is a CSS colour or a `var(--bm-…, fallback)`.
  */
 export function makeColourFor(

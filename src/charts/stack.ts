@@ -1,6 +1,6 @@
 /** Pure layout of stacked bars by year: the top N names as layers, `Other` and `Unknown`. */
+import { stackNames } from '../lib/figures/chart-names.ts';
 import type { NamedYearValue } from '../lib/figures/chart-spec.ts';
-import { rankNames } from '../lib/report/rank.ts';
 import { OTHER, UNKNOWN } from './palette.ts';
 
 /** One stacked layer: an organisation, `Other` or `Unknown`, with its value per year. */
@@ -34,11 +34,7 @@ export function stackYears(
   const last = Math.max(...rows.map((r) => r.year));
   const years: number[] = [];
   for (let year = first; year <= last; year++) years.push(year);
-  const present = new Set(rows.map((r) => r.name));
-  const order = (ranking ?? rankNames(rows)).filter(
-    (name) => present.has(name) && name !== UNKNOWN && name !== OTHER,
-  );
-  const topNames = order.slice(0, Math.max(0, top));
+  const topNames = stackNames(rows, top, ranking);
   const index = new Map<string, number>(topNames.map((name, i) => [name, i]));
   const layers: StackLayer[] = [
     ...topNames.map((name) => ({ name, counts: years.map(() => 0) })),

@@ -43,3 +43,34 @@ export function truncate(text: string, maxWidth: number, fontSize: number, bold 
   if (end === 0) return ellipsis <= maxWidth ? '…' : '';
   return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
+
+/**
+ * `text` broken into at most `maxLines` lines of at most `maxWidth` px at `fontSize` px, at spaces;
+ * the last line is cut with `…` when the text needs more lines, and a word wider than a line is cut
+ * too. Returns one empty line for empty text.
+ */
+export function wrapLines(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines: number,
+  bold = false,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (!line || textWidth(candidate, fontSize, bold) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+  }
+  if (line) lines.push(line);
+  if (lines.length === 0) return [''];
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  // The last line kept takes the rest: wider than a line, so it is cut with an ellipsis.
+  if (lines.length > kept.length) kept[kept.length - 1] = lines.slice(kept.length - 1).join(' ');
+  return kept.map((l) => truncate(l, maxWidth, fontSize, bold));
+}

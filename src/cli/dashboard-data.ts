@@ -10,6 +10,7 @@ import { assertBarometerDatabase } from '../lib/db/schema.ts';
 import type { DataManifest } from '../lib/db/wasm-manifest.ts';
 import type { CommandContext } from './command.ts';
 import { exportData } from './export-arrow.ts';
+import type { ViewSpec } from './view-spec.ts';
 import {
   parseTargetArguments,
   resolveTargetArguments,
@@ -29,14 +30,21 @@ export interface DashboardData {
 
 /**
  * Splits a command's arguments into the target's (positional, --db, map flags) and the rest,
- * taking out `own` flags that carry a value (`--port 8080`, `--out DIR`).
+ * taking out `own` flags that carry a value (`--port 8080`, `--out DIR`): the last value of each
+ * in `values`, every value of each (for a repeatable flag such as `--view`) in `lists`.
  */
 export function splitArguments(
   argv: string[],
   own: string[],
-): { targetArgv: string[]; values: Record<string, string>; rest: string[] } {
+): {
+  targetArgv: string[];
+  values: Record<string, string>;
+  lists: Record<string, string[]>;
+  rest: string[];
+} {
   const targetArgv: string[] = [];
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -45,6 +53,7 @@ export function splitArguments(
     if (own.includes(flag)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       values[flag] = value ?? '';
+      (lists[flag] ??= []).push(value ?? '');
     } else if (TARGET_FLAGS.includes(flag)) {
       targetArgv.push(arg);
       if (eq < 0 && i + 1 < argv.length) targetArgv.push(argv[++i]!);
@@ -54,7 +63,7 @@ export function splitArguments(
       rest.push(arg);
     }
   }
-  return { targetArgv, values, rest };
+  return { targetArgv, values, lists, rest };
 }
 
 async function contributionCount(path: string): Promise<number | null> {
@@ -71,12 +80,13 @@ async function contributionCount(path: string): Promise<number | null> {
 /**
  * Makes sure the target's database exists and has contributions (running `collect` and
  * `affiliations apply` in-process when needed), then exports it to `exportDir` (default:
- * `data/exports/<project>` under the current folder).
+ * `data/exports/<project>` under the current folder), with the reports of the named `views`.
  */
 export async function prepareDashboardData(
   context: CommandContext,
   targetArgv: string[],
   exportDir?: string,
+  views: readonly ViewSpec[] = [],
 ): Promise<DashboardData> {
   const args = parseTargetArguments(targetArgv);
   let target = await resolveTargetArguments(args, context.cwd, context.clock());
@@ -107,6 +117,7 @@ export async function prepareDashboardData(
       project: target.config.name,
       colours: target.config.colours,
       clock: context.clock,
+      views,
     });
     return { target, manifest, exportDir: dir };
   } finally {

@@ -42,6 +42,31 @@ Global options:
 `;
 }
 
+/**
+ * How the user started Barometer, for the commands that hints and errors tell them to run:
+ * `npx barometer` when npm ran it (npm names what it runs in `npm_lifecycle_script`: `barometer`
+ * for `npx barometer …`, `node src/cli/barometer.js …` for `npm start`), else `barometer` (on the
+ * PATH, e.g. after `npm link`; also when npm ran something else, such as the tests, that runs it).
+ */
+export function commandPrefix(env: Record<string, string | undefined>): string {
+  const script = (env.npm_lifecycle_script ?? '').replace(/^['"]|['"]$/g, '');
+  return /^barometer\b/.test(script) || /^node\s+src\/cli\/barometer\.js\b/.test(script)
+    ? 'npx barometer'
+    : 'barometer';
+}
+
+/**
+ * `text` with every `barometer <command>` it suggests written as the user started it; the label
+ * of an error line (`barometer report: …`) is left as it is.
+ */
+function withPrefix(text: string, prefix: string): string {
+  if (prefix === 'barometer') return text;
+  return text.replace(
+    /(^|[\s(`'"])barometer(?= (?:collect|report|serve|site|affiliations|--help)\b(?!:))/g,
+    `$1${prefix}`,
+  );
+}
+
 /** Options the tests use to run the CLI in-process with their own effects. */
 export type MainOptions = Partial<Omit<CommandContext, 'argv' | 'verbose' | 'logger'>>;
 
@@ -52,13 +77,18 @@ export type MainOptions = Partial<Omit<CommandContext, 'argv' | 'verbose' | 'log
 export async function main(args: string[], options: MainOptions = {}): Promise<number> {
   const verbose = args.includes('--verbose');
   const argv = args.filter((arg) => arg !== '--verbose');
+  const env = options.env ?? process.env;
+  const prefix = commandPrefix(env);
   // Names and subjects from the data reach the terminal only through these, with their control
   // characters (an escape sequence could rewrite the screen) shown as symbols. The progress bar
   // writes its own escape sequences to `stderr` directly.
   const rawStdout = options.stdout ?? process.stdout;
-  const stdout = { write: (text: string) => rawStdout.write(showControlCharacters(text)) };
+  const stdout = {
+    write: (text: string) => rawStdout.write(showControlCharacters(withPrefix(text, prefix))),
+  };
   const stderr = options.stderr ?? process.stderr;
-  const say = (text: string) => void stderr.write(`${showControlCharacters(text)}\n`);
+  const say = (text: string) =>
+    void stderr.write(`${showControlCharacters(withPrefix(text, prefix))}\n`);
   const logger: Logger = {
     info: (message) => say(message),
     warn: (message) => say(`warning: ${message}`),
@@ -81,7 +111,7 @@ export async function main(args: string[], options: MainOptions = {}): Promise<n
     logger,
     clock: options.clock ?? systemClock,
     cwd: options.cwd ?? process.cwd(),
-    env: options.env ?? process.env,
+    env,
     stdout,
     stderr,
     verbose,
@@ -95,7 +125,8 @@ export async function main(args: string[], options: MainOptions = {}): Promise<n
     return (await command.run(context)) ?? 0;
   } catch (error) {
     if (error instanceof BarometerError) {
-      say(`barometer ${name}: ${error.message}`);
+      // One line, whatever the message quotes (a line break from the data or a parser).
+      say(`barometer ${name}: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
       // A map with many bad lines: the message names the first, --verbose lists every one.
       const problems = error.data.problems;
       if (verbose && Array.isArray(problems)) for (const problem of problems) say(`  ${problem}`);

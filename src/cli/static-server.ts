@@ -97,7 +97,18 @@ export function isLoopbackHost(host: string | undefined): boolean {
   );
 }
 
-function handle(roots: readonly StaticRoot[], request: IncomingMessage, response: ServerResponse) {
+/**
+ * Work to do before a path is served (exporting another project's data on its first request);
+ * a rejection answers 503 with its message.
+ */
+export type PrepareRequest = (urlPath: string) => Promise<void>;
+
+function handle(
+  roots: readonly StaticRoot[],
+  request: IncomingMessage,
+  response: ServerResponse,
+  prepare?: PrepareRequest,
+) {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   if (!isLoopbackHost(request.headers.host)) {
@@ -111,6 +122,25 @@ function handle(roots: readonly StaticRoot[], request: IncomingMessage, response
     return;
   }
   const urlPath = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  if (prepare) {
+    prepare(urlPath).then(
+      () => serveFile(roots, urlPath, request, response),
+      (error: unknown) => {
+        response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end(`${error instanceof Error ? error.message : String(error)}\n`);
+      },
+    );
+    return;
+  }
+  serveFile(roots, urlPath, request, response);
+}
+
+function serveFile(
+  roots: readonly StaticRoot[],
+  urlPath: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const found = resolveStaticPath(roots, urlPath);
   if (!found) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -150,10 +180,12 @@ function handle(roots: readonly StaticRoot[], request: IncomingMessage, response
  */
 export function startStaticServer(
   roots: readonly StaticRoot[],
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; prepare?: PrepareRequest },
 ): Promise<StaticServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((request, response) => handle(roots, request, response));
+  const server = createServer((request, response) =>
+    handle(roots, request, response, options.prepare),
+  );
   return new Promise((resolvePromise, reject) => {
     server.once('error', (cause: NodeJS.ErrnoException) => {
       reject(

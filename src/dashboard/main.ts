@@ -8,7 +8,7 @@ import App from './App.svelte';
 import { startLoading } from './data/engine.ts';
 
 // The engine, the manifest and the data start loading before anything is drawn.
-startLoading();
+startLoading(undefined, location.search);
 
 // Charts paint with --bm-* variables: the light or dark theme, as the reader's system prefers.
 const dark = window.matchMedia('(prefers-color-scheme: dark)');

@@ -129,7 +129,7 @@ describe('figures of one report agree', () => {
       expect([organisation, [...colours]]).toEqual([organisation, [[...colours][0]]]);
     }
     expect([...fills.get('Citrix')!]).toEqual(['#0072b2']);
-    expect([...fills.get('SUSE')!]).toEqual(['#e69f00']);
+    expect([...fills.get('SUSE')!]).toEqual(['#b5850a']);
   });
 
   it('brand colours from the config win, unsafe ones are ignored', () => {
@@ -140,7 +140,7 @@ describe('figures of one report agree', () => {
     expect(colourFor('SUSE')).toBe('#30ba78');
     expect(colourFor('Citrix')).toBe('var(--bm-cat-0, #0072b2)');
     // AMD's unsafe brand colour is ignored: it gets the next palette colour after Citrix.
-    expect(colourFor('AMD')).toBe('var(--bm-cat-1, #e69f00)');
+    expect(colourFor('AMD')).toBe('var(--bm-cat-1, #b5850a)');
     const svg = renderFigure(
       reportFigures(report, { colours: { SUSE: '#30ba78' } }).find(
         (s) => s.name === 'top-organisations',

@@ -79,16 +79,17 @@ describe('text and ticks', () => {
 
 describe('colours', () => {
   it('gives colours by ranking, brand colours first, greys for Other, Unknown and the rest', () => {
-    const colourFor = makeColourFor(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'], {
+    const colourFor = makeColourFor(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'], {
       B: '#123456',
     });
     expect(colourFor('A')).toBe('var(--bm-cat-0, #0072b2)');
     expect(colourFor('B')).toBe('#123456');
-    expect(colourFor('C')).toBe('var(--bm-cat-1, #e69f00)');
-    expect(colourFor('I')).toBe('var(--bm-cat-7, #882255)');
-    expect(colourFor('Z')).toBe('var(--bm-rest, #7d8089)');
-    expect(colourFor('Other')).toBe('var(--bm-other, #a3a6ad)');
-    expect(colourFor('Unknown')).toBe('var(--bm-unknown, #d4d6da)');
+    expect(colourFor('C')).toBe('var(--bm-cat-1, #b5850a)');
+    expect(colourFor('K')).toBe('var(--bm-cat-9, #7a73f8)');
+    expect(colourFor('L')).toBe('var(--bm-rest, #83868d)');
+    expect(colourFor('Z')).toBe('var(--bm-rest, #83868d)');
+    expect(colourFor('Other')).toBe('var(--bm-other, #676a71)');
+    expect(colourFor('Unknown')).toBe('var(--bm-unknown, #8f9299)');
   });
 
   it('accepts only colours that cannot escape CSS', () => {

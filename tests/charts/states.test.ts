@@ -73,12 +73,12 @@ describe('empty and odd data', () => {
     const bars = renderChart(CommitsByYearChart, { ...size, rows });
     wellFormed(bars);
     expect(bars.match(/class="bm-mark"/g)).toHaveLength(1);
-    expect(titles(bars)).toContain('2018 (partial): 1 commits');
+    expect(titles(bars)).toContain('2018 (partial): 1 commit');
     const top = renderChart(TopOrganisationsChart, {
       ...size,
       rows: [{ name: 'Solo', value: 1, share: 1 }],
     });
-    expect(titles(top)).toContain('1. Solo: 1 commits, 100% of all');
+    expect(titles(top)).toContain('1. Solo: 1 commit, 100% of all');
     const stack = renderChart(OrganisationsOverTimeChart, {
       ...size,
       rows: [{ year: 2018, name: 'Unknown', value: 1 }],

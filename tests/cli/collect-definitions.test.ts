@@ -67,7 +67,18 @@ describe('collect and dates that are not dates', () => {
       );
     }
     const report = await run(
-      ['report', db, '--as-of', '2021-01-01', '--since', '2019-01-01', '--out', join(out, 'r')],
+      [
+        'report',
+        db,
+        '--as-of',
+        '2021-01-01',
+        '--since',
+        '2019-01-01',
+        '--out',
+        join(out, 'r'),
+        '--figures',
+        'none',
+      ],
       out,
     );
     expect(report.code).toBe(0);

@@ -75,10 +75,30 @@ describe('barometer report --figures', () => {
     expect(html).not.toMatch(/<img|<script/);
   });
 
+  it('writes the figures as SVG and PNG with --out alone, and none with --figures none', async () => {
+    const result = await run('data/xen.duckdb', '--as-of', '2018-06-01', '--out', 'plain');
+    expect(result.code, result.stderr).toBe(0);
+    const files = readdirSync(join(dir, 'plain'));
+    for (const name of FIGURE_NAMES) {
+      expect(files).toContain(`${name}.svg`);
+      expect(files).toContain(`${name}.png`);
+    }
+    expect(readFileSync(join(dir, 'plain', 'weather.md'), 'utf8')).toContain(
+      '](commits-by-year.svg)',
+    );
+    const none = await run('data/xen.duckdb', '--out', 'bare', '--figures', 'none');
+    expect(none.code, none.stderr).toBe(0);
+    const bare = readdirSync(join(dir, 'bare'));
+    expect(bare.filter((f) => /\.(svg|png)$/.test(f))).toEqual([]);
+    expect(readFileSync(join(dir, 'bare', 'weather.md'), 'utf8')).not.toContain('![');
+  });
+
   it('refuses bad figure options in one line', async () => {
     const gif = await run('data/xen.duckdb', '--out', 'out2', '--figures', 'gif');
     expect(gif.code).toBe(2);
-    expect(gif.stderr).toBe("barometer report: --figures must be svg, png or svg,png, got 'gif'\n");
+    expect(gif.stderr).toBe(
+      "barometer report: --figures must be svg, png, svg,png or none, got 'gif'\n",
+    );
     const size = await run('data/xen.duckdb', '--out', 'out2', '--size', 'poster');
     expect(size.code).toBe(2);
     expect(size.stderr).toContain('--size must be one of blog, slide, square, got "poster"');

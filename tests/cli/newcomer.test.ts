@@ -4,7 +4,7 @@
  * the clone, where every follow-up command without a target reports on the project collected last.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,10 @@ describe("a newcomer's first hour", () => {
     expect(report.stdout).toMatch(/^Weather report: work$/m);
     const weather = JSON.parse(readFileSync(join(notes, 'out', 'weather.json'), 'utf8'));
     expect(weather.totalCommits).toBe(60);
+    // `--out` writes the figures too, as SVG and PNG.
+    expect(readdirSync(join(notes, 'out'))).toEqual(
+      expect.arrayContaining(['commits-by-year.svg', 'commits-by-year.png']),
+    );
 
     const unknown = await barometer(['affiliations', 'unknown'], notes, env);
     expect(unknown.code, unknown.stderr).toBe(0);

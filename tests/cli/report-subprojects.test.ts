@@ -64,7 +64,17 @@ describe('sub-projects from a config to the report', () => {
       months: 14,
     });
     expect(Object.keys(weather.projection)).toEqual(['from', 'to', 'commits', 'contributors']);
-    expect(readFileSync(join(dir, 'out', 'subprojects.csv'), 'utf8')).toMatch(/^subproject,/);
+    // The CSV says where it came from: the sub-project and the repositories it stands for.
+    expect(
+      readFileSync(join(dir, 'out', 'subprojects.csv'), 'utf8')
+        .split('\r\n')
+        .slice(0, 4),
+    ).toEqual([
+      '# Commits per year by sub-project',
+      '"# p · 1 January 2017 – 31 May 2018 · repositories app-one, app-two · sub-project Apps"',
+      '"# Source: p, as of 1 June 2018"',
+      expect.stringMatching(/^subproject,repositories,/),
+    ]);
   });
 
   it('refuses an unknown sub-project in one line naming the known ones', async () => {

@@ -45,7 +45,16 @@ describe('barometer report', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the text report of a database, and writes weather.md, weather.json and the CSVs', async () => {
-    const result = await run('data/xen.duckdb', '--since', '2011-01-01', '--out', 'out');
+    // `--figures none`: the figures `--out` writes by default are left out.
+    const result = await run(
+      'data/xen.duckdb',
+      '--since',
+      '2011-01-01',
+      '--out',
+      'out',
+      '--figures',
+      'none',
+    );
     expect(result.stderr).toBe(`wrote ${metrics.length + 2} files to ${join(dir, 'out')}\n`);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(golden('weather.txt'));
@@ -59,7 +68,14 @@ describe('barometer report', () => {
       [...metrics.map((m) => m.csvFile), 'weather.json', 'weather.md'].sort(),
     );
     expect(readdirSync(out)).toContain('organisations-over-time.csv');
-    const top = readFileSync(join(out, 'top-organisations.csv'), 'utf8').split('\r\n');
+    const lines = readFileSync(join(out, 'top-organisations.csv'), 'utf8').split('\r\n');
+    // Where the rows came from first: title, project, period (and filters), source line.
+    expect(lines.slice(0, 3)).toEqual([
+      '# Top organisations since 2011',
+      '# xen · 1 January 2011 – 31 May 2018',
+      '"# Source: xen, as of 1 June 2018"',
+    ]);
+    const top = lines.slice(3);
     expect(top[0]).toBe('rank,organisation,commits,share');
     expect(top[1]).toMatch(/^1,Citrix,\d+,0\.\d+$/);
     expect(top).toContainEqual(
@@ -86,7 +102,7 @@ describe('barometer report', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('top 3; repositories: xen; paths: xen/arch/arm');
-    expect(result.stdout).toMatch(/The top 3 organisations since 2008 are /);
+    expect(result.stdout).toMatch(/The top 3 organisations since 2009 are /);
   });
 
   it('says in one line what is wrong', async () => {
@@ -213,6 +229,8 @@ describe('barometer report after collect and affiliations apply on a real reposi
         '2',
         '--out',
         'out',
+        '--figures',
+        'none',
       ],
       { ...report, cwd: dir, clock, env: {} },
     );

@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, startStaticServer } from '../../src/cli/static-server.ts';
 import { parseDataManifest } from '../../src/lib/db/wasm-manifest.ts';
 import { createRepository, type GitFixture } from '../helpers/git-fixture.ts';
-import { startBarometer } from './browser.ts';
+import { launchBrowser, startBarometer, waitForView } from './browser.ts';
+import { writeOneCommitDatabase, writeProjectDatabase } from './dashboard-fixture.ts';
 
 const cleanups: Array<() => unknown> = [];
 afterAll(async () => {
@@ -43,6 +44,45 @@ function raw(
     req.end();
   });
 }
+
+describe('barometer serve in a folder of several databases', () => {
+  it('offers the others in the manifest the header reads, each served under /p/<name>/', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'barometer-serve-several-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'data'));
+    await writeOneCommitDatabase(join(dir, 'data', 'solo.duckdb'));
+    await writeProjectDatabase(join(dir, 'data', 'xen.duckdb'));
+    const serve = await startBarometer(['serve', 'data/xen.duckdb', '--port', '0'], dir);
+    cleanups.push(() => serve.stop());
+    const manifest = parseDataManifest(
+      await (await fetch(`${serve.url}data/manifest.json`)).json(),
+    );
+    expect(manifest.project).toBe('xen');
+    expect(manifest.projects).toEqual([
+      { name: 'xen', href: '/' },
+      { name: 'solo', href: '/p/solo/' },
+    ]);
+    // The other project is exported on its first request, and its page is the dashboard's.
+    const other = parseDataManifest(
+      await (await fetch(`${serve.url}p/solo/data/manifest.json`)).json(),
+    );
+    expect(other.project).toBe('solo');
+    expect(other.projects.map((p) => p.name)).toEqual(['xen', 'solo']);
+    expect(await (await fetch(`${serve.url}p/solo/`)).text()).toContain('<div id="app"></div>');
+    expect((await fetch(`${serve.url}p/nothing/data/manifest.json`)).status).toBe(404);
+    // The header links to it.
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(serve.url);
+    expect(await waitForView(page)).toBe('ready');
+    const link = page.locator('nav.projects a[data-project="solo"]');
+    expect(await link.getAttribute('href')).toBe('/p/solo/');
+    await link.click();
+    expect(await waitForView(page)).toBe('ready');
+    expect(await page.locator('h1').textContent()).toBe('solo');
+  });
+});
 
 describe('barometer serve in a repository with no database yet', () => {
   it('mines the history, resolves organisations, exports and serves the dashboard', async () => {

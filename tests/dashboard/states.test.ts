@@ -55,15 +55,17 @@ async function withPage<T>(url: string, work: (page: Page, errors: string[]) => 
 }
 
 describe('odd projects', () => {
-  it('draws a project with one commit: the year with it and the empty years around it', async () => {
+  it('draws a project with one commit: its year alone, no empty years before its history', async () => {
     const db = join(dir, 'solo.duckdb');
     await writeOneCommitDatabase(db);
     const serve = await startBarometer(['serve', db, '--port', '0'], dir);
     try {
       await withPage(serve.url, async (page, errors) => {
         expect(await waitForView(page)).toBe('ready');
-        // Default view: as of the day after the last contribution, since ten years before.
+        // Default view: as of the day after the last contribution, since its first year (ten
+        // years before would be 2006, before any data).
         expect(await page.locator('input[name="asOf"]').inputValue()).toBe('2016-05-05');
+        expect(await page.locator('select[name="since"]').inputValue()).toBe('2016');
         const bars = await page
           .locator('[data-panel="commits-by-year"] svg [data-year][data-value]')
           .evaluateAll((marks) =>
@@ -72,9 +74,10 @@ describe('odd projects', () => {
               Number(m.getAttribute('data-value')),
             ]),
           );
-        expect(bars).toEqual(
-          Array.from({ length: 11 }, (_, i) => [2006 + i, 2006 + i === 2016 ? 1 : 0]),
-        );
+        expect(bars).toEqual([[2016, 1]]);
+        // No sentence speaks of years before the data.
+        const sentences = await page.locator('.sentence').allTextContents();
+        expect(sentences.join(' ')).not.toMatch(/20(0\d|1[0-5])/);
         const top = await page
           .locator('[data-panel="top-organisations"] svg [data-organisation]')
           .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-organisation')));
@@ -108,14 +111,21 @@ describe('barometer site', () => {
     const db = join(dir, 'xen.duckdb');
     await writeProjectDatabase(db);
     const out = join(dir, 'site');
-    const run = spawnSync(process.execPath, [BARO, 'site', db, '--out', out], {
-      cwd: dir,
-      env: { ...process.env, TZ: 'UTC' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [BARO, 'site', db, '--out', out, '--view', 'summit=asOf:2018-06-01,since:2011,top:8'],
+      {
+        cwd: dir,
+        env: { ...process.env, TZ: 'UTC' },
+        encoding: 'utf8',
+      },
+    );
     // Every table a metric reads (the generated database has each of them).
     expect(run.stderr + run.stdout).toMatch(
       new RegExp(`wrote the xen dashboard to .*site: ${EXPORTED_TABLES.length} tables`),
+    );
+    expect(run.stdout).toContain(
+      `view summit: ${out}/?view=summit (as of 1 June 2018, since 2011)\n`,
     );
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assets', 'data', 'index.html']);
@@ -123,6 +133,29 @@ describe('barometer site', () => {
       JSON.parse(readFileSync(join(out, 'data', 'manifest.json'), 'utf8')),
     );
     expect(manifest.project).toBe('xen');
+    // The named view's report is computed now, beside the data.
+    expect(manifest.views).toMatchObject([
+      {
+        name: 'summit',
+        asOf: '2018-06-01',
+        since: '2011-01-01',
+        top: 8,
+        report: 'views/summit.json',
+      },
+    ]);
+    expect(
+      JSON.parse(readFileSync(join(out, 'data', 'views', 'summit.json'), 'utf8')),
+    ).toMatchObject({ asOf: '2018-06-01', since: '2011-01-01', top: 8 });
+    // A view that cannot be drawn is refused in one line.
+    const badView = spawnSync(
+      process.execPath,
+      [BARO, 'site', db, '--out', join(dir, 'site2'), '--view', 'summit=since:2011'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(badView.status).toBe(2);
+    expect(badView.stderr).toBe(
+      'barometer site: --view summit=since:2011: asOf:YYYY-MM-DD is required\n',
+    );
     for (const table of manifest.tables)
       expect(existsSync(join(out, 'data', table.file))).toBe(true);
     expect(readdirSync(join(out, 'assets')).some((f) => f.endsWith('.wasm'))).toBe(true);

@@ -104,6 +104,10 @@ describe('sub-projects on the dashboard', () => {
     await page.locator('select[name="subproject"]').selectOption('Apps');
     expect(await waitForView(page)).toBe('ready');
     expect(new URL(page.url()).searchParams.getAll('subproject')).toEqual(['Apps']);
+    // The controls' drawer states the sub-project with the rest of the view.
+    expect(await page.locator('.controls-drawer summary').textContent()).toContain(
+      'sub-project Apps',
+    );
     const apps = await expected(['Apps']);
     const bars = await page
       .locator('[data-panel="commits-by-year"] svg [data-year][data-value]')

@@ -149,7 +149,7 @@ async function open(context: CommandContext, argv: string[]): Promise<Session> {
   if (!existsSync(path)) {
     throw new BarometerError(
       'not-found',
-      `${shown}: no such database; run \`barometer collect\` first`,
+      `${shown}: no such database; run \`barometer collect${args.target ? ` ${args.target}` : ''}\` first`,
       { file: shown },
     );
   }

@@ -1,12 +1,13 @@
 /**
  * `barometer report [CONFIG-OR-DB]`: the weather report. Prints the sentences and main tables; with
- * `--out DIR` writes weather.md, weather.json and one CSV per figure there.
+ * `--out DIR` writes weather.md, weather.json, one CSV per figure and the figures (SVG, PNG) there.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openNodeDatabase } from '../../lib/db/node.ts';
 import { assertBarometerDatabase } from '../../lib/db/schema.ts';
 import { BarometerError } from '../../lib/errors.ts';
+import { colourOrder } from '../../lib/figures/colour-order.ts';
 import {
   buildWeatherReport,
   type WeatherReportParams,
@@ -43,7 +44,8 @@ Options:
   --repository NAME      only commits held in this repository (repeatable)
   --subproject NAME      only the repositories (and lists) of this sub-project of the config (repeatable)
   --path PREFIX          only commits changing a file at or under PREFIX (repeatable); GitHub reviews drop out
-  --out DIR              also write weather.md, weather.json and one CSV per figure into DIR
+  --out DIR              also write weather.md, weather.json, one CSV per figure and every figure
+                         (SVG and PNG) into DIR
 ${FIGURE_USAGE}  --db FILE              the database to read (default: data/<name>.duckdb)
   --verbose              debug output and stack traces
 `;
@@ -175,9 +177,12 @@ function checkOptionNames(argv: string[]): void {
 }
 
 /** Builds the report for the command's target and flags (opened read-only). */
-async function runReport(
-  context: CommandContext,
-): Promise<{ report: WeatherReport; flags: ReportFlags; config: ProjectConfig }> {
+async function runReport(context: CommandContext): Promise<{
+  report: WeatherReport;
+  flags: ReportFlags;
+  config: ProjectConfig;
+  colours: readonly string[];
+}> {
   checkOptionNames(context.argv);
   const args = parseTargetArguments(context.argv, Object.keys(REPORT_OPTIONS));
   const flags = parseReportFlags(args.rest);
@@ -203,7 +208,7 @@ async function runReport(
       project: target.config.name,
       clock: context.clock,
     });
-    return { report, flags, config: target.config };
+    return { report, flags, config: target.config, colours: await colourOrder(db) };
   } finally {
     await db.close();
   }
@@ -214,12 +219,12 @@ export const command: Command = {
   summary: 'the weather report: figures, sentences, CSV',
   usage: USAGE,
   async run(context) {
-    const { report, flags, config } = await runReport(context);
+    const { report, flags, config, colours } = await runReport(context);
     context.stdout.write(renderText(report));
     const dir = flags.out ? resolve(context.cwd, flags.out) : undefined;
     if (dir) makeOutputFolder(dir, '--out', flags.out);
     try {
-      const drawn = await writeReportFigures(report, flags, dir, config);
+      const drawn = await writeReportFigures(report, flags, dir, config, colours);
       if (dir) {
         const written = writeReportFiles(report, dir, drawn.figures);
         context.logger.info(`wrote ${written.length + drawn.files.length} files to ${dir}`);

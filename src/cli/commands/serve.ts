@@ -8,6 +8,10 @@ import type { Command, CommandContext } from '../command.ts';
 import { ensureDashboardBuild } from '../dashboard-build.ts';
 import { prepareDashboardData, splitArguments } from '../dashboard-data.ts';
 import { startStaticServer, type StaticServer } from '../static-server.ts';
+import { parseViews, viewLines } from '../view-spec.ts';
+import { otherProjectRoots, servedProjects, writeProjectsFile } from '../served-projects.ts';
+import { join } from 'node:path';
+import type { NamedView } from '../../lib/db/wasm-manifest.ts';
 
 const USAGE = `Usage: barometer serve [PATH-OR-URL | CONFIG | DATABASE] [options]
 
@@ -17,6 +21,8 @@ yet is collected first (and its people and organisations resolved).
 
 Options:
   --port N             the port (default ${8080}; when it is taken, any free port)
+  --view NAME=asOf:YYYY-MM-DD[,since:YYYY,…]   a view computed now, opened at once at ?view=NAME
+                       (repeatable; see barometer site --help)
   --db FILE            the database (default: data/<name>.duckdb)
   --email-map FILE     a gitdm EmailMap (repeatable), when the database is made here
   --aliases FILE       a gitdm EmailAliases file (repeatable)
@@ -48,11 +54,13 @@ export function parsePort(value: string | undefined): number | undefined {
 export interface ServedDashboard {
   server: StaticServer;
   project: string;
+  /** The views named with `--view`. */
+  views: NamedView[];
 }
 
 /** Prepares the data and the build and starts the server (the command minus waiting). */
 export async function startDashboard(context: CommandContext): Promise<ServedDashboard> {
-  const { targetArgv, values, rest } = splitArguments(context.argv, ['--port']);
+  const { targetArgv, values, lists, rest } = splitArguments(context.argv, ['--port', '--view']);
   if (rest.length > 0) {
     throw new BarometerError(
       'bad-input',
@@ -63,20 +71,36 @@ export async function startDashboard(context: CommandContext): Promise<ServedDas
     );
   }
   const port = parsePort(values['--port']);
-  const data = await prepareDashboardData(context, targetArgv);
+  const views = parseViews(lists['--view']);
+  const data = await prepareDashboardData(context, targetArgv, undefined, views);
   const dist = await ensureDashboardBuild(context.logger);
+  // The other databases of this folder, offered in the dashboard's header.
+  const projects = servedProjects(context.cwd, {
+    name: data.manifest.project,
+    href: '/',
+    database: data.target.databasePath,
+  });
+  writeProjectsFile(data.exportDir, projects);
+  const others = otherProjectRoots(
+    projects,
+    join(context.cwd, 'data', 'exports'),
+    dist,
+    context.clock,
+  );
   const roots = [
     { prefix: '/data/', dir: data.exportDir },
+    ...others.roots,
     { prefix: '/', dir: dist },
   ];
+  const listen = (at: number) => startStaticServer(roots, { port: at, prepare: others.prepare });
   let server: StaticServer;
   try {
-    server = await startStaticServer(roots, { port: port ?? DEFAULT_PORT });
+    server = await listen(port ?? DEFAULT_PORT);
   } catch (error) {
     if (port !== undefined) throw error;
-    server = await startStaticServer(roots, { port: 0 });
+    server = await listen(0);
   }
-  return { server, project: data.manifest.project };
+  return { server, project: data.manifest.project, views: data.manifest.views };
 }
 
 /** `barometer serve`. */
@@ -84,8 +108,9 @@ export const command: Command = {
   summary: 'the dashboard on a local address',
   usage: USAGE,
   async run(context) {
-    const { server, project } = await startDashboard(context);
+    const { server, project, views } = await startDashboard(context);
     context.stdout.write(`Barometer dashboard for ${project}: ${server.url}\n`);
+    for (const line of viewLines(views, server.url)) context.stdout.write(`${line}\n`);
     context.logger.info('press Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -9,6 +9,7 @@ import type { Command } from '../command.ts';
 import { asOutputFailure, makeOutputFolder } from '../output-folder.ts';
 import { ensureDashboardBuild } from '../dashboard-build.ts';
 import { prepareDashboardData, splitArguments } from '../dashboard-data.ts';
+import { parseViews, viewLines } from '../view-spec.ts';
 
 const USAGE = `Usage: barometer site [PATH-OR-URL | CONFIG | DATABASE] --out DIR [options]
 
@@ -19,6 +20,9 @@ collected first. DIR must be empty or a site written before (it is replaced).
 
 Options:
   --out DIR            the folder to write (required)
+  --view NAME=asOf:YYYY-MM-DD[,since:YYYY,top:N,path:P,repo:R,kind:reviews,mode:shares]
+                       a view whose figures are computed now, so DIR/?view=NAME (or a link with
+                       the same settings) opens at once (repeatable)
   --db FILE            the database (default: data/<name>.duckdb)
   --email-map FILE, --aliases FILE, --mailmap FILE, --no-default-map   as for collect
 `;
@@ -40,7 +44,7 @@ export const command: Command = {
   summary: 'the dashboard as a static site',
   usage: USAGE,
   async run(context) {
-    const { targetArgv, values, rest } = splitArguments(context.argv, ['--out']);
+    const { targetArgv, values, lists, rest } = splitArguments(context.argv, ['--out', '--view']);
     if (rest.length > 0) {
       throw new BarometerError(
         'bad-input',
@@ -60,6 +64,7 @@ export const command: Command = {
         },
       );
     }
+    const views = parseViews(lists['--view']);
     const out = resolve(context.cwd, outArg);
     if (!isReplaceable(out)) {
       throw new BarometerError(
@@ -73,7 +78,7 @@ export const command: Command = {
     let data: Awaited<ReturnType<typeof prepareDashboardData>>;
     try {
       rmSync(join(out, 'assets'), { recursive: true, force: true });
-      data = await prepareDashboardData(context, targetArgv, join(out, 'data'));
+      data = await prepareDashboardData(context, targetArgv, join(out, 'data'), views);
       cpSync(dist, out, { recursive: true });
     } catch (error) {
       throw asOutputFailure('--out', outArg, out, error);
@@ -83,6 +88,8 @@ export const command: Command = {
       `wrote the ${data.manifest.project} dashboard to ${outArg}: ${data.manifest.tables.length} tables, ` +
         `${rows.toLocaleString('en-US')} rows; serve the folder from any static host\n`,
     );
+    for (const line of viewLines(data.manifest.views, outArg.replace(/\/*$/, '/')))
+      context.stdout.write(`${line}\n`);
     return 0;
   },
 };

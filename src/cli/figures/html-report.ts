@@ -21,8 +21,10 @@ export interface HtmlReportOptions {
   theme?: ThemeName;
   /** Brand colours by organisation (the project config's `colours`). Default: none. */
   colours?: Readonly<Record<string, string>>;
-  /** What the data came from, for the source lines ("xen.git"). Default: the project's name. */
+  /** What the data came from, for the source lines ("xen"). Default: the project's name. */
   source?: string;
+  /** The order organisations get the palette's colours in (the whole history's ranking). */
+  colourOrder?: readonly string[];
 }
 
 /** Text as HTML text or a double-quoted attribute value. */
@@ -44,6 +46,7 @@ export async function renderHtmlReport(
   const specs = reportFigures(report, {
     colours: options.colours ?? {},
     ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.colourOrder ? { colourOrder: options.colourOrder } : {}),
   });
   const rendered = new Map<FigureName, string>();
   for (const spec of specs) {

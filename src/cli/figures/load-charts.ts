@@ -8,7 +8,9 @@ let registered = false;
 
 /** The chart module (`src/charts/index.ts`), with `.svelte` imports working under Node. */
 export async function loadCharts(): Promise<typeof import('../../charts/index.ts')> {
-  if (!registered && process.env.VITEST === undefined) {
+  // In vitest's own worker the Svelte plugin compiles them; a process it spawns inherits VITEST in
+  // its environment but not the worker, so the worker's global is what tells them apart.
+  if (!registered && !('__vitest_worker__' in globalThis)) {
     register('./svelte-hook.js', import.meta.url);
     registered = true;
   }

@@ -1,6 +1,7 @@
 /**
- * The figure options of `barometer report`: `--figures svg,png`, `--size`, `--theme`,
- * `--format html`, and what they write into the `--out` folder beside weather.md.
+ * The figure options of `barometer report`: `--figures svg,png|none`, `--size`, `--theme`,
+ * `--format html`, and what they write into the `--out` folder beside weather.md (every figure as
+ * SVG and PNG unless `--figures` says otherwise).
  */
 import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +15,10 @@ import type { FigureFormat } from './write-figures.ts';
 
 /** What the figure options asked for. */
 export interface FigureFlags {
-  /** `--figures svg,png`: formats to write, first preferred for embedding in weather.md. */
+  /**
+   * `--figures svg,png`: formats to write, first preferred for embedding in weather.md; empty for
+   * `--figures none`. Default (with `--out`): SVG and PNG.
+   */
   formats?: FigureFormat[];
   /** `--size blog|slide|square`. Default: blog. */
   size?: FigureSizeName;
@@ -25,7 +29,7 @@ export interface FigureFlags {
 }
 
 /** Usage lines of the figure options, for `barometer report --help`. */
-export const FIGURE_USAGE = `  --figures svg,png      also write each figure as SVG and/or PNG into --out, embedded in weather.md
+export const FIGURE_USAGE = `  --figures svg,png|none the figure formats --out writes, embedded in weather.md (default: svg,png)
   --size blog|slide|square   figure size: 1200x675, 1920x1080 or 1080x1080 (default: blog; PNG at 2x)
   --theme light|dark     figure colours (default: light)
   --format html          also write weather.html: the report with its figures in one file (prints to PDF)
@@ -48,8 +52,12 @@ export const FIGURE_OPTIONS: Record<
   '--figures': {
     apply(flags, value, option) {
       const formats = value.split(',').map((f) => f.trim().toLowerCase());
+      if (formats.length === 1 && formats[0] === 'none') {
+        (flags.figureFlags ??= {}).formats = [];
+        return;
+      }
       if (formats.some((f) => f !== 'svg' && f !== 'png'))
-        bad(option, 'svg, png or svg,png', value);
+        bad(option, 'svg, png, svg,png or none', value);
       (flags.figureFlags ??= {}).formats = [...new Set(formats as FigureFormat[])];
     },
   },
@@ -72,30 +80,24 @@ export const FIGURE_OPTIONS: Record<
   },
 };
 
-/** "xen.git" for the source line: the repositories the report covers, else the project's name. */
-export function figureSource(report: WeatherReport, config: ProjectConfig): string {
-  const names =
-    report.filters.repositories.length > 0
-      ? report.filters.repositories
-      : config.repositories.map((r) => r.name);
-  if (names.length === 0) return report.project;
-  const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
-}
+/** The formats `--out` writes figures in when `--figures` is not given. */
+export const DEFAULT_FIGURE_FORMATS: readonly FigureFormat[] = ['svg', 'png'];
 
 /**
- * Writes what the figure options ask for into `outDir` (figures, weather.html) and returns the
- * figure files for weather.md and every file written. Throws `bad-input` when a figure option is
- * given without `--out`.
+ * Writes what the figure options ask for into `outDir` (figures, by default as SVG and PNG;
+ * weather.html) and returns the figure files for weather.md and every file written. Organisations
+ * get colours in `colourOrder` (the whole history's ranking). Throws `bad-input` when a figure
+ * option is given without `--out`.
  */
 export async function writeReportFigures(
   report: WeatherReport,
   flags: WithFigures & { out?: string },
   outDir: string | undefined,
   config: ProjectConfig,
+  colourOrder?: readonly string[],
 ): Promise<{ figures: Partial<Record<FigureName, string>>; files: string[] }> {
-  const asked = flags.figureFlags;
-  if (!asked) return { figures: {}, files: [] };
+  if (!outDir && !flags.figureFlags) return { figures: {}, files: [] };
+  const asked = { formats: [...DEFAULT_FIGURE_FORMATS], ...flags.figureFlags };
   if (!outDir) {
     throw new BarometerError(
       'bad-input',
@@ -109,11 +111,11 @@ export async function writeReportFigures(
     size: asked.size ?? 'blog',
     theme: asked.theme ?? 'light',
     colours: config.colours,
-    source: figureSource(report, config),
+    ...(colourOrder ? { colourOrder } : {}),
   } as const;
   const result = { figures: {} as Partial<Record<FigureName, string>>, files: [] as string[] };
   // Loaded only when asked for: resvg and the Svelte server renderer stay out of a plain report.
-  if (asked.formats && asked.formats.length > 0) {
+  if (asked.formats.length > 0) {
     const { writeFigures } = await import('./write-figures.ts');
     const written = await writeFigures(
       report,

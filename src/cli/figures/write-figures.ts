@@ -25,8 +25,10 @@ export interface WriteFiguresOptions {
   theme?: ThemeName;
   /** Brand colours by organisation (the project config's `colours`). Default: none. */
   colours?: Readonly<Record<string, string>>;
-  /** What the data came from, for the source line ("xen.git"). Default: the project's name. */
+  /** What the data came from, for the source line ("xen"). Default: the project's name. */
   source?: string;
+  /** The order organisations get the palette's colours in (the whole history's ranking). */
+  colourOrder?: readonly string[];
   /** PNG pixels per SVG px. Default: 2. */
   scale?: number;
 }
@@ -62,6 +64,7 @@ export async function writeFigures(
   const specs = reportFigures(report, {
     colours: options.colours ?? {},
     ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.colourOrder ? { colourOrder: options.colourOrder } : {}),
   });
   await fs.mkdir(options.outDir, { recursive: true });
   const figures: FigureFiles = {};

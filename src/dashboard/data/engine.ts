@@ -15,6 +15,7 @@ import {
   parseDataManifest,
   type DataManifest,
   type ManifestTable,
+  type NamedView,
 } from '../../lib/db/wasm-manifest.ts';
 import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
 import { checkReportScope } from '../../lib/report/check-report-scope.ts';
@@ -93,9 +94,16 @@ export function loadManifest(base = DATA_URL): Promise<DataManifest> {
 
 /**
  * Everything at page start, before the app mounts: the engine, the manifest, and then the data
- * files (when the export has contributions). Failures surface where the app awaits them.
+ * files (when the export has contributions); for a named view (`search` holds `view=`), only the
+ * manifest. Failures surface where the app awaits them.
  */
-export function startLoading(base = DATA_URL): void {
+export function startLoading(base = DATA_URL, search = ''): void {
+  // A named view (`?view=summit`) is drawn from its shipped report: the engine, whose start is
+  // most of a cold load's work, waits until that view is on screen (see `addEngines`).
+  if (new URLSearchParams(search).has('view')) {
+    loadManifest(base).catch(() => {});
+    return;
+  }
   startEngine().catch(() => {});
   loadManifest(base).then(
     (manifest) => {
@@ -116,6 +124,25 @@ export function loadDefaultReport(manifest: DataManifest, base = DATA_URL): Prom
       )
     : Promise.resolve(null);
   return reportLoading;
+}
+
+/** Reports of named views, by name (each fetched once). */
+const viewReports = new Map<string, Promise<WeatherReport | null>>();
+
+/**
+ * The weather report of a view named when the export was made (`site --view`), as computed then,
+ * or null when it cannot be read: drawn at once, without the engine.
+ */
+export function loadViewReport(view: NamedView, base = DATA_URL): Promise<WeatherReport | null> {
+  let loading = viewReports.get(view.name);
+  if (!loading) {
+    loading = fetch(`${base}${view.report}`, { cache: 'no-cache' }).then(
+      (response) => (response.ok ? (response.json() as Promise<WeatherReport>) : null),
+      () => null,
+    );
+    viewReports.set(view.name, loading);
+  }
+  return loading;
 }
 
 /** The manifest's tables by when they are loaded (see {@link FIRST_TABLES}, {@link SOON_TABLES}). */

@@ -3,10 +3,10 @@
  * (its commits and reviews per year as charts, its people and its repositories as tables), each
  * with the CSV of its metric's rows.
  */
-import { sourceLine } from '../../lib/figures/figure-frame.ts';
+import { csvProvenance, periodSubtitle, sourceLine } from '../../lib/figures/figure-frame.ts';
 import { csvText } from '../../lib/report/render-csv.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
-import type { Panel } from './dashboard-panels.ts';
+import type { Panel, PanelOptions } from './dashboard-panels.ts';
 import type { OrganisationView } from './view-data.ts';
 
 /** A table of the page: header, rows (text and numbers only) and its CSV. */
@@ -19,10 +19,14 @@ export interface TablePanel {
   csv: string;
 }
 
-/** The charts and tables of one organisation's page, in the registry's order. */
+/**
+ * The charts and tables of one organisation's page, in the registry's order; the organisation
+ * drawn in the colour it has everywhere (`options`' colour order and brand colours).
+ */
 export function organisationPanels(
   view: OrganisationView,
   report: WeatherReport,
+  options: Pick<PanelOptions, 'colours' | 'colourOrder'> = { colours: {} },
 ): { charts: Panel[]; tables: TablePanel[] } {
   const page = {
     organisation: view.organisation,
@@ -35,7 +39,7 @@ export function organisationPanels(
   const tables: TablePanel[] = [];
   for (const layout of view.layouts) {
     const content = layout(page);
-    const csv = csvText(content.csv);
+    const source = sourceLine(report.project, report.asOf);
     content.charts.forEach((chart, i) =>
       charts.push({
         name: chart.name,
@@ -46,15 +50,23 @@ export function organisationPanels(
           name: chart.name,
           title: chart.title,
           subtitle: chart.subtitle,
-          source: sourceLine(report.project, report.asOf),
-          colourOrder: [],
-          brand: {},
+          source,
+          colourOrder: options.colourOrder ?? [view.organisation],
+          brand: options.colours,
           chart: chart.chart,
         },
-        csv,
+        csv: csvText(content.csv, csvProvenance(chart.title, chart.subtitle, source)),
+        view: {
+          since: report.since,
+          asOf: report.asOf,
+          filters: report.filters,
+          kind: 'commits',
+          mode: 'counts',
+        },
       }),
     );
     for (const table of content.tables) {
+      const csv = csvText(content.csv, csvProvenance(table.title, periodSubtitle(report.project, report.since, report.asOf), source));
       tables.push({ ...table, description: content.description, csv });
     }
   }

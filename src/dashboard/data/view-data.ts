@@ -5,7 +5,11 @@
 import type { Database } from '../../lib/db/database.ts';
 import type { DataManifest } from '../../lib/db/wasm-manifest.ts';
 import { commitsByYear } from '../../lib/metrics/commits-by-year/commits-by-year.ts';
-import { defaultMetricParams } from '../../lib/metrics/default-metric-params.ts';
+import {
+  defaultMetricParams,
+  defaultsWithinData,
+} from '../../lib/metrics/default-metric-params.ts';
+import { growth } from '../../lib/metrics/growth/growth.ts';
 import type { MetricParams } from '../../lib/metrics/metric.ts';
 import type { PageContent, PageContext } from '../../lib/metrics/page-metric.ts';
 import type { MetricUse } from '../../lib/metrics/report-metric.ts';
@@ -16,18 +20,26 @@ import { checkReportScope } from '../../lib/report/check-report-scope.ts';
 import type { WeatherReport } from '../../lib/report/weather-report.ts';
 import { withSubprojects } from '../../lib/subprojects/subproject-members.ts';
 import type { DashboardState } from '../state/dashboard-state.ts';
-import { dashboardPanels, type Panel } from './dashboard-panels.ts';
+import { dashboardPanels, type Panel, type PanelOptions } from './dashboard-panels.ts';
 
-/** The metric parameters of a view. */
-export function metricParams(state: DashboardState): MetricParams {
-  return defaultMetricParams(new Date(`${state.asOf}T00:00:00Z`), {
+/**
+ * The metric parameters of a view; the growth span starts no earlier than the export's first year
+ * with data (`dataFrom`), as the command line's does.
+ */
+export function metricParams(state: DashboardState, dataFrom: string | null = null): MetricParams {
+  const given = {
     asOf: state.asOf,
     since: `${String(state.sinceYear).padStart(4, '0')}-01-01`,
     top: state.top,
     repositories: state.repositories,
     paths: state.paths,
     organisation: state.organisation,
-  });
+  };
+  return defaultsWithinData(
+    defaultMetricParams(new Date(`${state.asOf}T00:00:00Z`), given),
+    given,
+    dataFrom,
+  );
 }
 
 /**
@@ -38,6 +50,16 @@ export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => 
   const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
   return (metric) =>
     metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
+}
+
+/** How the panels of an export are drawn: its brand colours, colour order, name and metrics. */
+export function panelOptions(manifest: DataManifest): PanelOptions {
+  return {
+    colours: manifest.colours,
+    colourOrder: manifest.colourOrder,
+    source: manifest.project,
+    shows: runsOnDashboard(manifest),
+  };
 }
 
 /** The overview: the weather report and its panels. */
@@ -52,7 +74,7 @@ export async function computeOverview(
   manifest: DataManifest,
   state: DashboardState,
 ): Promise<Overview> {
-  const params = metricParams(state);
+  const params = metricParams(state, manifest.dataFrom);
   const report = await buildWeatherReport(
     db,
     {
@@ -68,17 +90,13 @@ export async function computeOverview(
     // dashboard neither draws nor cites, or has no data for.
     { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
   );
-  const panels = dashboardPanels(
-    report,
-    state,
-    { colours: manifest.colours, source: manifest.project, shows: runsOnDashboard(manifest) },
-    metrics,
-  );
+  const panels = dashboardPanels(report, state, panelOptions(manifest), metrics);
   return { report, panels };
 }
 
 /**
- * The first chart alone (commits per year, with the year-to-date label), from three quick queries,
+ * The first chart alone (commits per year, with the year-to-date label and the growth window),
+ * from a few quick queries,
  * so it can be drawn before the rest of the report is done; null when the view counts reviews
  * (that chart then comes from the whole report). Throws as the report would for a bad view.
  */
@@ -87,17 +105,25 @@ export async function computeFirstPanel(
   manifest: DataManifest,
   state: DashboardState,
 ): Promise<Panel | null> {
-  const params = await withSubprojects(db, metricParams(state), state.subprojects);
+  const params = await withSubprojects(
+    db,
+    metricParams(state, manifest.dataFrom),
+    state.subprojects,
+  );
   if (state.kind !== 'commits') {
     await checkReportScope(db, params);
     return null;
   }
   // Asked for together (the engine answers in order); the check's verdict comes first.
   const checking = checkReportScope(db, params);
-  const rows = Promise.all([commitsByYear.collect(db, params), yearToDate.collect(db, params)]);
+  const rows = Promise.all([
+    commitsByYear.collect(db, params),
+    yearToDate.collect(db, params),
+    growth.collect(db, params),
+  ]);
   rows.catch(() => {});
   await checking;
-  const [byYear, ytd] = await rows;
+  const [byYear, ytd, growthFields] = await rows;
   const scope = {
     project: manifest.project,
     asOf: params.asOf,
@@ -111,9 +137,9 @@ export async function computeFirstPanel(
   };
   // The first figure alone: it reads only these two metrics (and reviews, for the other view).
   const [panel] = dashboardPanels(
-    { ...scope, ...byYear, ...ytd, reviewsByOrganisation: [] },
+    { ...scope, ...byYear, ...ytd, ...growthFields, reviewsByOrganisation: [] },
     state,
-    { colours: manifest.colours, source: manifest.project },
+    { ...panelOptions(manifest), shows: () => true },
     [commitsByYear],
   );
   return panel ?? null;

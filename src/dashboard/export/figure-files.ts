@@ -7,6 +7,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff2?url';
 import interSemiBold from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
 import { FigureChart, interFontFaces, standaloneMarkup, THEMES } from '../../charts/index.ts';
+import { figureFileName } from '../../lib/figures/figure-frame.ts';
 import { DOWNLOAD_SIZE, type Panel } from '../data/dashboard-panels.ts';
 
 /** PNG scale: 2× the SVG's size (2400×1350 px for the default 1200×675). */
@@ -91,8 +92,17 @@ export function saveFile(name: string, content: Blob | string, type: string): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name for a panel's download: `xen-commits-by-year-2018-06-01.svg`. */
+/**
+ * A file name for a panel's download that states its view (see `figureFileName`):
+ * `xen-commits-by-year-path-xen-arch-arm-reviews-since-2011-as-of-2018-06-01.svg`.
+ */
 export function downloadName(project: string, panel: Panel, asOf: string, ext: string): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${safe(project) || 'barometer'}-${safe(panel.name)}-${asOf}.${ext}`;
+  const view = panel.view ?? {
+    since: `${asOf.slice(0, 4)}-01-01`,
+    asOf,
+    filters: {},
+    kind: 'commits' as const,
+    mode: 'counts' as const,
+  };
+  return figureFileName(project, panel.name, view, view, ext);
 }

@@ -3,7 +3,7 @@
  * bookmarked and shared and the browser's back and forward buttons step through changes. Only
  * values that differ from the defaults are written, so a plain address shows the default view.
  */
-import type { DefaultView } from '../../lib/db/wasm-manifest.ts';
+import type { DefaultView, NamedView } from '../../lib/db/wasm-manifest.ts';
 import { isCalendarDay } from '../../lib/report/calendar-day.ts';
 
 /** What the organisation charts count. */
@@ -75,12 +75,53 @@ export function cleanPaths(paths: readonly string[]): string[] {
   return out;
 }
 
+/** The state a named view shows (`?view=summit`). */
+export function namedViewState(view: NamedView): DashboardState {
+  return {
+    asOf: view.asOf,
+    sinceYear: Number(view.since.slice(0, 4)),
+    top: view.top,
+    repositories: [...view.repositories],
+    subprojects: [...(view.subprojects ?? [])],
+    paths: cleanPaths(view.paths),
+    kind: view.kind,
+    mode: view.mode,
+    organisation: null,
+  };
+}
+
+/** The named view whose report `state` can be drawn from (same period, N and filters), or null. */
+export function matchingView(state: DashboardState, views: readonly NamedView[]): NamedView | null {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((item) => b.includes(item));
+  return (
+    views.find((view) => {
+      const named = namedViewState(view);
+      return (
+        named.asOf === state.asOf &&
+        named.sinceYear === state.sinceYear &&
+        named.top === state.top &&
+        same(named.repositories, state.repositories) &&
+        same(named.subprojects, state.subprojects) &&
+        same(named.paths, state.paths)
+      );
+    }) ?? null
+  );
+}
+
 /**
  * Reads a state from a query string, falling back to `defaults` for every missing or malformed
- * value (a hand-edited address never breaks the page).
+ * value (a hand-edited address never breaks the page). `?view=NAME` opens the named view of
+ * `views` (an organisation's page of it with `&org=`).
  */
-export function parseState(search: string, defaults: DashboardState): DashboardState {
+export function parseState(
+  search: string,
+  defaults: DashboardState,
+  views: readonly NamedView[] = [],
+): DashboardState {
   const q = new URLSearchParams(search);
+  const named = views.find((view) => view.name === q.get('view'));
+  if (named) return { ...namedViewState(named), organisation: q.get('org') || null };
   const asOf = q.get('asOf');
   const since = Number(q.get('since'));
   const top = Number(q.get('top'));

@@ -248,7 +248,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   } catch (cause) {
     throw new BarometerError(
       'bad-input',
-      `${file}: not valid JSON (${(cause as Error).message})`,
+      // JSON.parse quotes the text it stopped at, line breaks included: kept on one line.
+      `${file}: not valid JSON (${(cause as Error).message.replace(/\s+/g, ' ')})`,
       { file },
       { cause },
     );

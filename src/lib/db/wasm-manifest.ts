@@ -26,6 +26,32 @@ export interface DefaultView {
   top: number;
 }
 
+/**
+ * A view named when the site was made (`barometer site --view summit=asOf:2018-06-01,since:2011`),
+ * its weather report computed then, so a link to it (`?view=summit`, or its own parameters) opens
+ * at once, without the browser's engine.
+ */
+export interface NamedView {
+  /** Letters, digits, `-` and `_`. */
+  name: string;
+  /** Exclusive end, `YYYY-MM-DD`. */
+  asOf: string;
+  /** `YYYY-01-01`. */
+  since: string;
+  top: number;
+  repositories: string[];
+  /** Sub-project names (absent in exports made before sub-projects: none). */
+  subprojects?: string[];
+  paths: string[];
+  kind: 'commits' | 'reviews';
+  mode: 'counts' | 'shares';
+  /** Its weather report beside the manifest (`views/summit.json`). */
+  report: string;
+}
+
+/** The name rule of a named view. */
+export const VIEW_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
 /** `manifest.json`: format version 1. */
 export interface DataManifest {
   format: 'barometer-data';
@@ -56,6 +82,24 @@ export interface DataManifest {
    * Null when there is none.
    */
   report: string | null;
+  /**
+   * Organisations in the order they get the palette's colours: the whole history's ranking, so
+   * each keeps its colour in every view. Default (older exports): none.
+   */
+  colourOrder: string[];
+  /** Views named when the export was made, each with its report. Default: none. */
+  views: NamedView[];
+  /**
+   * The projects `barometer serve` offers beside this one (every database of its folder), each
+   * with where it opens (`/`, `/p/<name>/`). Default (a static site): none.
+   */
+  projects: OfferedProject[];
+}
+
+/** A project the dashboard's header offers: its name and its same-site address. */
+export interface OfferedProject {
+  name: string;
+  href: string;
 }
 
 function fail(field: string, value: unknown): never {
@@ -110,9 +154,42 @@ export function parseDataManifest(json: unknown): DataManifest {
   }
   if (m.report !== undefined && m.report !== null && m.report !== 'report.json')
     fail('report', m.report);
+  const strings = (value: unknown) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (m.colourOrder !== undefined && !strings(m.colourOrder)) fail('colourOrder', m.colourOrder);
+  if (m.views !== undefined && !Array.isArray(m.views)) fail('views', m.views);
+  const views = ((m.views ?? []) as unknown[]).map((v, i) => {
+    const named = v as Record<string, unknown>;
+    const day = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    if (
+      typeof named?.name !== 'string' ||
+      !VIEW_NAME.test(named.name) ||
+      !day(named.asOf) ||
+      !day(named.since) ||
+      typeof named.top !== 'number' ||
+      !strings(named.repositories) ||
+      (named.subprojects !== undefined && !strings(named.subprojects)) ||
+      !strings(named.paths) ||
+      (named.kind !== 'commits' && named.kind !== 'reviews') ||
+      (named.mode !== 'counts' && named.mode !== 'shares') ||
+      named.report !== `views/${named.name}.json`
+    )
+      fail(`views[${i}]`, v);
+    return named as unknown as NamedView;
+  });
+  // Only names and same-site paths (`/`, `/p/<name>/`): a link leaves this site for no other.
+  const projects = (Array.isArray(m.projects) ? (m.projects as unknown[]) : []).filter(
+    (p): p is OfferedProject =>
+      typeof (p as OfferedProject)?.name === 'string' &&
+      typeof (p as OfferedProject).href === 'string' &&
+      /^\/(p\/[^/?#\\]+\/)?$/.test((p as OfferedProject).href),
+  );
   return {
     ...(m as unknown as DataManifest),
+    projects,
     defaultView: (view ?? null) as DataManifest['defaultView'],
     report: (m.report ?? null) as string | null,
+    colourOrder: (m.colourOrder ?? []) as string[],
+    views,
   };
 }

@@ -23,6 +23,18 @@ export interface YearBarsChart {
   note?: string | undefined;
   /** What the bars count. Default: `commits`. */
   unit?: string;
+  /**
+   * A span of full years marked above the bars with its label (the growth sentence's window:
+   * `{ from: 2014, to: 2017, label: '+8% a year' }`). Default: none.
+   */
+  span?: YearSpan | null;
+}
+
+/** A span of years a figure marks, with what it says about it. */
+export interface YearSpan {
+  from: number;
+  to: number;
+  label: string;
 }
 
 /** Bars by year of a value that may be missing (null), optionally labelled with their change. */
@@ -36,6 +48,8 @@ export interface YearSeriesChart {
   /** Label each bar with its change on the year before. Default: true. */
   showChange?: boolean;
   note?: string;
+  /** The organisation the values are of: drawn in its colour, its marks named. Default: none. */
+  organisation?: string;
 }
 
 /** A named value in one year (a layer of a stack). */
@@ -137,6 +151,22 @@ export interface PairedBarsChart {
   note?: string;
 }
 
+/**
+ * Per name, the second count per first (reviews per commit) on a log scale around 1: bars grow
+ * right of 1 when the second is larger, left when smaller; the names with the most of both
+ * counts, sorted by their ratio. `Unknown` is left out (say it in the note).
+ */
+export interface RatioBarsChart {
+  chart: 'ratio-bars';
+  rows: PairedValues[];
+  /** What the first and the second count ("commits", "reviews"). */
+  firstUnit: string;
+  secondUnit: string;
+  /** How many names to draw. Default: 10. */
+  top?: number;
+  note?: string;
+}
+
 /** A name that appeared recently: when, and its two counts since. */
 export interface RecentName {
   name: string;
@@ -219,6 +249,7 @@ export type ChartSpec =
   | RankedBarsChart
   | ShareBarChart
   | PairedBarsChart
+  | RatioBarsChart
   | RecentAndRisingChart
   | MatrixChart
   | ProjectionChart;
@@ -231,9 +262,12 @@ export interface FigureSpec {
   title: string;
   /** The line under the heading (project and period). */
   subtitle: string;
-  /** The source line at the bottom ("Source: xen.git, as of 1 June 2018"). */
+  /** The source line at the bottom ("Source: xen, as of 1 June 2018"). */
   source: string;
-  /** Names in the order they get the palette's colours (see `makeColourFor` in src/charts). */
+  /**
+   * Names in the order they get the palette's colours (see `makeColourFor` in src/charts): the
+   * whole history's ranking, so an organisation has the same colour in every view.
+   */
   colourOrder: readonly string[];
   /** Brand colours by name (the project config's `colours`). */
   brand: Readonly<Record<string, string>>;

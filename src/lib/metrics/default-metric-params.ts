@@ -9,6 +9,31 @@ function utcDay(date: Date): string {
 }
 
 /**
+ * `params` with the defaults a caller left out (`given`) moved to the first year with data
+ * (`firstDay`, `YYYY-MM-DD`) when that is later: `since` to 1 January of it (when before `asOf`)
+ * and `growthSince` to it, so a young project's report has no empty years before its history and
+ * no sentence about them.
+ */
+export function defaultsWithinData(
+  params: MetricParams,
+  given: Partial<MetricParams>,
+  firstDay: string | null,
+): MetricParams {
+  if (!firstDay) return params;
+  const year = Number(firstDay.slice(0, 4));
+  const start = `${firstDay.slice(0, 4)}-01-01`;
+  return {
+    ...params,
+    since:
+      given.since === undefined && start > params.since && start < params.asOf
+        ? start
+        : params.since,
+    growthSince:
+      given.growthSince === undefined ? Math.max(params.growthSince, year) : params.growthSince,
+  };
+}
+
+/**
  * Fills the parameters a caller left out:
  * - `asOf`: today (UTC) of `now`, so today itself does not count;
  * - `since`: 1 January of the year ten years before `asOf`'s year (as-of 2018-06-01 → 2008-01-01),

@@ -30,6 +30,16 @@ export interface ReportSentence {
   text: string;
   /** Figure names. */
   figures: string[];
+  /**
+   * What it counts (`commits`, `reviews`): it is never shown beside a figure that counts the
+   * other (the reviews view's figures). Default: no constraint.
+   */
+  counts?: string;
+  /**
+   * The organisations it names: it is shown only beside a figure that labels every one of them
+   * (not hidden in "Other"). Default: none.
+   */
+  names?: readonly string[];
 }
 
 /** How a sentence writes an organisation's name (plain text, or escaped for Markdown). */

@@ -5,19 +5,20 @@
  */
 import type { Database } from '../db/database.ts';
 import { systemClock, type Clock } from '../effects.ts';
-import { defaultMetricParams } from '../metrics/default-metric-params.ts';
+import { defaultMetricParams, defaultsWithinData } from '../metrics/default-metric-params.ts';
 import type { MetricParams } from '../metrics/metric.ts';
 import { metrics } from '../metrics/registry.ts';
 import type { MetricUse, Registry, ReportScope } from '../metrics/report-metric.ts';
-import { checkReportScope } from './check-report-scope.ts';
+import { checkReportScope, firstContributionDay } from './check-report-scope.ts';
 import { withSubprojects } from '../subprojects/subproject-members.ts';
 import { reportSentences } from './report-sentences.ts';
 import type { WeatherFigures, WeatherReport } from './weather-report.ts';
 
 /**
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
- * the clock), since 1 January ten years before, top 6, growth since three full years before the
- * last full year, all repositories and paths.
+ * the clock), since 1 January ten years before (or of the first year with data, when later), top
+ * 6, growth since three full years before the last full year (or the first year with data), all
+ * repositories and paths.
  */
 export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>> & {
   /**
@@ -76,13 +77,19 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
   options: WeatherReportOptions & { registry?: Registry<Figures> },
 ): Promise<WeatherReport<Figures>> {
   const subprojects = [...(params.subprojects ?? [])];
+  const given = {
+    ...params,
+    repositories: [...(params.repositories ?? [])],
+    paths: [...(params.paths ?? [])],
+  };
+  const defaults = defaultMetricParams((options.clock ?? systemClock)(), given);
+  const firstDay =
+    params.since === undefined || params.growthSince === undefined
+      ? await firstContributionDay(db)
+      : null;
   const resolved = await withSubprojects(
     db,
-    defaultMetricParams((options.clock ?? systemClock)(), {
-      ...params,
-      repositories: [...(params.repositories ?? [])],
-      paths: [...(params.paths ?? [])],
-    }),
+    defaultsWithinData(defaults, given, firstDay),
     subprojects,
   );
   await checkReportScope(db, resolved);

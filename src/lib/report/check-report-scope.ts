@@ -4,6 +4,15 @@ import { BarometerError } from '../errors.ts';
 import type { MetricParams } from '../metrics/metric.ts';
 import { isCalendarDay } from './calendar-day.ts';
 
+/** The day (UTC, `YYYY-MM-DD`) of the first dated contribution, or null when there is none. */
+export async function firstContributionDay(db: Database): Promise<string | null> {
+  const [first] = await db.query<{ day: string | null }>(
+    `SELECT strftime(min(time) FILTER (WHERE time <> ${UNDATED_SQL}), '%Y-%m-%d') AS day
+     FROM contributions`,
+  );
+  return first?.day ?? null;
+}
+
 /**
  * Checks a report's parameters against each other and against the database before any figure is
  * computed, so a mistake is one line naming the value: a date that is not a calendar day, `since`
@@ -44,11 +53,8 @@ export async function checkReportScope(db: Database, params: MetricParams): Prom
       { field: 'growth-since', value: params.growthSince },
     );
   }
-  const [first] = await db.query<{ day: string | null }>(
-    `SELECT strftime(min(time) FILTER (WHERE time <> ${UNDATED_SQL}), '%Y-%m-%d') AS day
-     FROM contributions`,
-  );
-  if (!first?.day) {
+  const first = { day: await firstContributionDay(db) };
+  if (!first.day) {
     throw new BarometerError(
       'not-found',
       'the database has no contributions yet: run `barometer collect` first',

@@ -40,6 +40,14 @@ describe('organisation metrics', () => {
           reviews: [{ email: 'bob@arm.com', organisation: 'Arm' }],
         },
         { time: '2016-06-01T00:00:00Z', email: 'u@nowhere.net', organisation: 'Unknown' },
+        // Bob again under another address: the same name (in another case) is one person.
+        {
+          time: '2016-07-01T00:00:00Z',
+          email: 'robert@arm.com',
+          name: 'BOB',
+          organisation: 'Arm',
+          repositories: ['xen'],
+        },
       ],
       [
         {
@@ -56,15 +64,23 @@ describe('organisation metrics', () => {
     const p = params('2018-01-01', { since: '2015-01-01', organisation: 'Arm' });
     expect(await organisationActivityByYear.run(db, p)).toEqual([
       { year: 2015, commits: 1, reviews: 0 },
-      { year: 2016, commits: 2, reviews: 2 },
+      { year: 2016, commits: 3, reviews: 2 },
       { year: 2017, commits: 0, reviews: 1 },
     ]);
     expect(await organisationPeople.run(db, p)).toEqual([
-      { person: 'ann@arm.com', name: 'ann', commits: 2, reviews: 1 }, // the latest name seen: the review's
-      { person: 'bob@arm.com', name: 'bob', commits: 1, reviews: 2 },
+      // two addresses under one name are one person; ties on commits go to more reviews
+      {
+        person: 'bob@arm.com',
+        name: 'bob',
+        commits: 2,
+        reviews: 2,
+        addresses: 'bob@arm.com, robert@arm.com',
+      },
+      // the latest name seen: the review's
+      { person: 'ann@arm.com', name: 'ann', commits: 2, reviews: 1, addresses: 'ann@arm.com' },
     ]);
     expect(await organisationRepositories.run(db, p)).toEqual([
-      { repository: 'xen', commits: 2, reviews: 2 },
+      { repository: 'xen', commits: 3, reviews: 2 },
       { repository: 'linux', commits: 1, reviews: 0 }, // a commit in linux and xen counts under linux (first by name)
       { repository: 'xen-project/xen', commits: 0, reviews: 1 },
     ]);
@@ -76,7 +92,7 @@ describe('organisation metrics', () => {
       await organisationsByYear.run(db, params('2018-01-01', { since: '2015-01-01' })),
     ).toEqual([
       { year: 2015, organisation: 'Arm', commits: 1 },
-      { year: 2016, organisation: 'Arm', commits: 2 },
+      { year: 2016, organisation: 'Arm', commits: 3 },
       { year: 2016, organisation: 'AMD', commits: 1 },
       { year: 2016, organisation: 'Unknown', commits: 1 },
     ]);

@@ -102,10 +102,13 @@ describe('a metric added as one folder and one registry line', () => {
     expect(json.reviewersByYear).toEqual(expected);
     expect(Object.keys(json).slice(-2)).toEqual(['reviewersByYear', 'sentences']);
 
-    // Its CSV, named after its figure, with the columns it declares.
-    const csv = renderCsv(report, registry)['reviewers-by-year.csv'];
+    // Its CSV, named after its figure, with the columns it declares, after the lines that say
+    // where it came from (its figure's title, subtitle and source line).
+    const csv = renderCsv(report, registry, { source: 'xen.git' })['reviewers-by-year.csv'];
     expect(csv).toBe(
-      `year,reviewers\r\n${expected.map((r) => `${r.year},${r.reviewers}\r\n`).join('')}`,
+      '# Reviewers per year\r\n# xen · 1 January 2011 – 31 May 2018\r\n' +
+        '"# Source: xen.git, as of 1 June 2018"\r\n' +
+        `year,reviewers\r\n${expected.map((r) => `${r.year},${r.reviewers}\r\n`).join('')}`,
     );
 
     // A dashboard panel with the same title, description and CSV.

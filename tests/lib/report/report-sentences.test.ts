@@ -67,15 +67,22 @@ describe('report sentences', () => {
   });
 
   it('spells the year-to-date span from the as-of date', () => {
-    const ytd = (from: string, to: string, commits = 640, previousCommits = 577) =>
+    const ytd = (
+      from: string,
+      to: string,
+      commits = 640,
+      previousCommits = 577,
+      since = '2008-01-01',
+    ) =>
       texts(
         figures({
+          since,
           growth: null,
           yearToDate: {
             from,
             to,
             commits,
-            previousFrom: '',
+            previousFrom: `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`,
             previousTo: '',
             previousCommits,
             growth: previousCommits === 0 ? null : commits / previousCommits - 1,
@@ -96,6 +103,10 @@ describe('report sentences', () => {
     );
     expect(ytd('2018-01-01', '2018-06-15', 7, 0)).toBe(
       'From 1 January to 14 June 2018, there were 7 commits, against none in the same days of 2017.',
+    );
+    // A project whose period starts after the year before: nothing is said of that year.
+    expect(ytd('2018-01-01', '2018-06-15', 7, 0, '2018-01-01')).toBe(
+      'From 1 January to 14 June 2018, there were 7 commits.',
     );
   });
 

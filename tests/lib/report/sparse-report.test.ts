@@ -17,32 +17,24 @@ describe('reports on sparse histories', () => {
       { time: '2017-12-31T23:59:59Z', email: 'x@unmapped.example', organisation: 'Unknown' },
     ]);
     const report = await buildWeatherReport(db, { asOf: '2018-01-01' }, { project: 'tiny' });
-    expect(report.since).toBe('2008-01-01');
-    expect(report.growth).toEqual({
-      fromYear: 2014,
-      toYear: 2017,
-      cagr: null,
-      meanYoY: null,
-      byYear: [
-        { year: 2015, growth: null },
-        { year: 2016, growth: null },
-        { year: 2017, growth: null },
-      ],
-    });
+    // The defaults start at the first year with data: no empty years, no growth over years
+    // before the data, and no sentence about them.
+    expect(report.since).toBe('2017-01-01');
+    expect(report.growth).toBeNull();
+    expect(report.commitsByYear.map((r) => r.year)).toEqual([2017]);
     expect(report.elephantFactorByYear.at(-1)).toEqual({ year: 2017, elephantFactor: null });
     expect(report.sentences).toEqual([
-      'Commits cannot be given a yearly growth rate from 2014 to 2017: there were none in 2014 (1 commit in 2017).',
-      'In 2017, there was 1 commit, against none in 2016.',
+      'In 2017, there was 1 commit.',
       'Too little history to project (none of the 12 needed).',
-      'No mapped organisation made a commit since 2008; in the last 12 months no mapped organisation made a commit.',
-      'Addresses no affiliation map covers (Unknown) made 100% of the commits since 2008 (1 of 1).',
+      'No mapped organisation made a commit since 2017; in the last 12 months no mapped organisation made a commit.',
+      'Addresses no affiliation map covers (Unknown) made 100% of the commits since 2017 (1 of 1).',
       'No organisation contributed twice as much in the last 12 months as in previous years.',
       'No organisation made its first contribution in the last 24 months.',
-      'No reviews (Reviewed-by or Acked-by trailers, GitHub reviews) were recorded since 2008.',
+      'No reviews (Reviewed-by or Acked-by trailers, GitHub reviews) were recorded since 2017.',
       "In 2017, 1 person contributed commits, 1 of them for the first time; Unknown made more than half of the year's commits.",
     ]);
     expect(renderText(report)).toContain(
-      'Organisations since 2008-01-01 (1 commit)\n    Unknown  1  100.0%',
+      'Organisations since 2017-01-01 (1 commit)\n    Unknown  1  100.0%',
     );
     expect(renderMarkdown(report)).toContain('|  | Unknown | 1 | 100.0% |');
   });

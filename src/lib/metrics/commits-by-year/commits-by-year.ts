@@ -2,7 +2,8 @@ import sql from './query.sql?raw';
 import { addDays, longDay } from '../../report/calendar-day.ts';
 import { csvTable } from '../../report/csv-table.ts';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
-import type { YearValue } from '../../figures/chart-spec.ts';
+import type { YearSpan, YearValue } from '../../figures/chart-spec.ts';
+import type { GrowthFields } from '../growth/growth.ts';
 import type { ReviewsByOrganisationFields } from '../reviews-by-organisation/reviews-by-organisation.ts';
 import type { YearToDateFields } from '../year-to-date/year-to-date.ts';
 import { defineMetric, type DrawnFigure, type ReportScope } from '../report-metric.ts';
@@ -21,7 +22,23 @@ export interface CommitsByYearFields {
   commitsByYear: CommitsByYearRow[];
 }
 
-type Report = ReportScope & CommitsByYearFields & YearToDateFields & ReviewsByOrganisationFields;
+type Report = ReportScope &
+  CommitsByYearFields &
+  YearToDateFields &
+  ReviewsByOrganisationFields &
+  GrowthFields;
+
+/** The growth sentence's window, marked on the bars: `{ 2014, 2017, '+8% a year' }`. */
+function growthSpan(report: GrowthFields): YearSpan | null {
+  const growth = report.growth;
+  if (!growth || growth.cagr === null) return null;
+  const percent = Math.round(growth.cagr * 100);
+  const label =
+    percent === 0
+      ? 'level on average'
+      : `${percent > 0 ? '+' : '\u2212'}${Math.abs(percent)}% a year`;
+  return { from: growth.fromYear, to: growth.toYear, label };
+}
 
 /** Reviews per year over the years of the commit series (same partial flags), 0 where none. */
 function reviewsPerYear(report: Report): YearValue[] {
@@ -74,6 +91,7 @@ function draw(report: Report, view: { kind: 'commits' | 'reviews' }): DrawnFigur
         partial: r.partial,
       })),
       yearToDate: partial ? { growth: ytd.growth, from: ytd.from, to: ytd.to } : null,
+      span: growthSpan(report),
       note: partial
         ? `* ${partial.year} is partial (${longDay(ytd.from)} – ${longDay(addDays(ytd.to, -1))}); its label compares the same days of ${partial.year - 1}.`
         : undefined,

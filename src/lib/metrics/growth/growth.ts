@@ -60,6 +60,7 @@ function growthSentence(report: GrowthFields & CommitsByYearFields): ReportSente
       {
         text: `Commits cannot be given a yearly growth rate ${span}: there were none in ${growth.fromYear}${tail}.`,
         figures: ['commits-by-year'],
+        counts: 'commits',
       },
     ];
   }
@@ -73,7 +74,7 @@ function growthSentence(report: GrowthFields & CommitsByYearFields): ReportSente
     const mean = Math.round(growth.meanYoY * 100);
     text += ` (compound rate; the yearly rates average ${mean < 0 ? '−' : ''}${Math.abs(mean)}%)`;
   }
-  return [{ text: `${text}.`, figures: ['commits-by-year'] }];
+  return [{ text: `${text}.`, figures: ['commits-by-year'], counts: 'commits' }];
 }
 
 /**

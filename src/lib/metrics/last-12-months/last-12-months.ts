@@ -88,7 +88,7 @@ export interface Last12MonthsFields {
 }
 
 const DESCRIPTION =
-  'Commits per organisation in the year before the as-of date, ranked by commits then name (Unknown unranked), with the share of the top N and whether they are the same N as since since.';
+  'Commits per organisation in the year before the as-of date, ranked by commits then name (Unknown unranked), with the share of the top N and whether they are the same organisations as the top N from the since year on.';
 
 /** The last 12 months [asOf − 1 year, asOf): organisations ranked, the top N's share and set. */
 export const last12Months = defineMetric<Last12MonthsRow, Last12MonthsFields, ReportScope>({

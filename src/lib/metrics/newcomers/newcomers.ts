@@ -64,6 +64,7 @@ function newcomerSentences(report: NewcomersFields, name: NameFormat): ReportSen
     return {
       text: `${name(n.organisation)} made its first contribution in ${monthAndYear(n.firstContribution)}${tail}.`,
       figures: [],
+      names: [n.organisation],
     };
   });
   const others = ranked.length - NEWCOMER_SENTENCES;

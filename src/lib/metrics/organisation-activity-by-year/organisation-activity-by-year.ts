@@ -1,7 +1,7 @@
 import sql from './query.sql?raw';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
 import { csvTable } from '../../report/csv-table.ts';
-import { formatCount } from '../../report/format-figures.ts';
+import { plural } from '../../report/format-figures.ts';
 import { definePageMetric } from '../page-metric.ts';
 
 /** One year of one organisation. */
@@ -20,23 +20,28 @@ export const organisationActivityByYear = definePageMetric<OrganisationActivityR
   sql,
   csv: (rows) =>
     csvTable(rows, { year: (r) => r.year, commits: (r) => r.commits, reviews: (r) => r.reviews }),
-  charts: (rows, page) =>
-    (['commits', 'reviews'] as const).map((kind) => ({
+  charts: (rows, page) => {
+    // From its first year with a commit or a review: no empty years before it arrived.
+    const first = rows.findIndex((r) => r.commits + r.reviews > 0);
+    const shown = first < 0 ? rows : rows.slice(first);
+    return (['commits', 'reviews'] as const).map((kind) => ({
       name: `organisation-${kind}-by-year`,
       title: `${page.organisation}: ${kind} per year`,
       subtitle: `${page.organisation} · ${periodSubtitle(page.project, page.since, page.asOf)}`,
       chart: {
         chart: 'year-series',
-        rows: rows.map((r) => ({ year: r.year, value: r[kind] })),
+        rows: shown.map((r) => ({ year: r.year, value: r[kind] })),
         unit: kind,
         partialYear: page.partialYear,
+        organisation: page.organisation,
       },
-    })),
+    }));
+  },
   sentences: (rows, page) => {
     const commits = rows.reduce((sum, r) => sum + r.commits, 0);
     const reviews = rows.reduce((sum, r) => sum + r.reviews, 0);
     return [
-      `${page.organisation} made ${formatCount(commits)} commits and ${formatCount(reviews)} reviews from ${page.since.slice(0, 4)} to the as-of date.`,
+      `${page.organisation} made ${plural(commits, 'commit')} and ${plural(reviews, 'review')} from ${page.since.slice(0, 4)} to the as-of date.`,
     ];
   },
 });

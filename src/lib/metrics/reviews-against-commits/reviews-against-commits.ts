@@ -1,4 +1,5 @@
 import sql from './query.sql?raw';
+import { UNKNOWN } from '../../identity/organisation-index.ts';
 import { csvTable } from '../../report/csv-table.ts';
 import { periodSubtitle } from '../../figures/figure-frame.ts';
 import { formatCount, joinNames, plural, sincePhrase } from '../../report/format-figures.ts';
@@ -46,7 +47,7 @@ function reviewsSentence(
     (o) => o.organisation,
   ).slice(0, 3);
   const start = `${since.replace(/^s/, 'S')} there were ${plural(total, 'review')}`;
-  if (reviewers.length === 0) return [{ text: `${start}.`, figures }];
+  if (reviewers.length === 0) return [{ text: `${start}.`, figures, counts: 'reviews' }];
   const [most, ...then] = reviewers;
   const list = then.map((o) => `${name(o.organisation)} (${formatCount(o.reviews)})`);
   const rest = list.length > 0 ? `, then ${joinNames(list)}` : '';
@@ -54,6 +55,8 @@ function reviewsSentence(
     {
       text: `${start}; ${name(most!.organisation)} made the most (${formatCount(most!.reviews)})${rest}.`,
       figures,
+      counts: 'reviews',
+      names: reviewers.map((o) => o.organisation),
     },
   ];
 }
@@ -67,7 +70,7 @@ export const reviewsAgainstCommits = defineMetric<
   name: 'reviews-against-commits',
   title: 'Reviews against commits',
   description:
-    "Each organisation's reviews and commits from since to the as-of date, Unknown included (last); most commits first.",
+    "Each organisation's reviews and commits from since to the as-of date, Unknown included (last); most commits first. The figure shows reviews per commit on a log scale around 1 (more reviews than commits to the right).",
   sql,
   fields: (rows) => ({ reviewsAgainstCommits: rows }),
   csv: (report) =>
@@ -77,19 +80,29 @@ export const reviewsAgainstCommits = defineMetric<
       commits: (r) => r.commits,
     }),
   figure: {
-    draw: (report) => ({
-      title: 'Who reviews more than they write',
-      subtitle: periodSubtitle(report.project, report.since, report.asOf),
-      chart: {
-        chart: 'paired-bars',
-        rows: report.reviewsAgainstCommits.map((r) => ({
-          name: r.organisation,
-          first: r.commits,
-          second: r.reviews,
-        })),
-        top: Math.max(report.top, 10),
-      },
-    }),
+    draw: (report) => {
+      const unknown = report.reviewsAgainstCommits.find((r) => r.organisation === UNKNOWN);
+      return {
+        title: 'Who reviews more than they write',
+        subtitle: periodSubtitle(report.project, report.since, report.asOf),
+        chart: {
+          chart: 'ratio-bars',
+          rows: report.reviewsAgainstCommits.map((r) => ({
+            name: r.organisation,
+            first: r.commits,
+            second: r.reviews,
+          })),
+          firstUnit: 'commits',
+          secondUnit: 'reviews',
+          top: Math.max(report.top, 10),
+          ...(unknown && unknown.commits + unknown.reviews > 0
+            ? {
+                note: `Reviews per commit of the ${Math.max(report.top, 10)} organisations with the most of both. Unknown (not ranked): ${plural(unknown.reviews, 'review')}, ${plural(unknown.commits, 'commit')}.`,
+              }
+            : {}),
+        },
+      };
+    },
   },
   sentences: reviewsSentence,
 });

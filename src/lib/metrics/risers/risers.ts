@@ -36,6 +36,7 @@ function risersSentence(report: ReportScope & RisersFields, name: NameFormat): R
       {
         text: 'No organisation contributed twice as much in the last 12 months as in previous years.',
         figures: ['organisations-over-time'],
+        counts: 'commits',
       },
     ];
   }
@@ -61,6 +62,8 @@ function risersSentence(report: ReportScope & RisersFields, name: NameFormat): R
     {
       text: `In the last 12 months, ${parts.join('; ')}${tail}.`,
       figures: ['organisations-over-time'],
+      counts: 'commits',
+      names: named.map((riser) => riser.organisation),
     },
   ];
 }

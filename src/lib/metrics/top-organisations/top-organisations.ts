@@ -127,6 +127,7 @@ function topSentence(report: Report, name: NameFormat): ReportSentence {
 
   const recent = report.last12Months;
   let second: string;
+  const named = top.map((o) => o.organisation);
   if (recent.commits === 0) second = 'there were no commits in the last 12 months';
   else if (recent.organisations.length === 0) {
     second = 'in the last 12 months no mapped organisation made a commit';
@@ -147,13 +148,19 @@ function topSentence(report: Report, name: NameFormat): ReportSentence {
       } else if (entered.length > 0) {
         const verb = entered.length === 1 ? 'is' : 'are';
         second += `, and ${joinNames(entered.map((o) => name(o.organisation)))} ${verb} among them`;
+        named.push(...entered.map((o) => o.organisation));
         if (left.length > 0) {
           second += ` in place of ${joinNames(left.map((o) => name(o.organisation)))}`;
         }
       }
     }
   }
-  return { text: `${first}; ${second}.`, figures: ['top-organisations', 'last-12-months'] };
+  return {
+    text: `${first}; ${second}.`,
+    figures: ['top-organisations', 'last-12-months'],
+    counts: 'commits',
+    names: named,
+  };
 }
 
 /** "Addresses no affiliation map covers (Unknown) made 5% of the commits since 2011 (…)." */
@@ -163,6 +170,7 @@ function unknownSentence(report: Report): ReportSentence[] {
     {
       text: `Addresses no affiliation map covers (Unknown) made ${formatPercent(report.unknown.share)} of the commits ${sincePhrase(report.since)} (${formatCount(report.unknown.commits)} of ${formatCount(report.totalCommits)}).`,
       figures: [],
+      counts: 'commits',
     },
   ];
 }

@@ -2,7 +2,7 @@ import sql from './query.sql?raw';
 import { addDays, dayParts, longDay } from '../../report/calendar-day.ts';
 import { csvTable } from '../../report/csv-table.ts';
 import { formatCount, growthVerb, plural, spellNumber } from '../../report/format-figures.ts';
-import { defineMetric, type ReportSentence } from '../report-metric.ts';
+import { defineMetric, type ReportScope, type ReportSentence } from '../report-metric.ts';
 
 /** Year to date against the same span a year earlier (one row). Dates are `YYYY-MM-DD`. */
 export interface YearToDateRow {
@@ -51,19 +51,28 @@ function yearToDateSpan(from: string, to: string): { span: string; earlier: stri
   };
 }
 
-/** "In the first five months of 2018, commits grew 33% against the same months of 2017 (…)." */
-function yearToDateSentence({ yearToDate: ytd }: YearToDateFields): ReportSentence[] {
+/**
+ * "In the first five months of 2018, commits grew 33% against the same months of 2017 (…)."; with
+ * none a year earlier, before the report's period (a young project), no comparison is made.
+ */
+function yearToDateSentence({
+  yearToDate: ytd,
+  since,
+}: YearToDateFields & Pick<ReportScope, 'since'>): ReportSentence[] {
   const { span, earlier } = yearToDateSpan(ytd.from, ytd.to);
   const counts = `${formatCount(ytd.commits)} against ${formatCount(ytd.previousCommits)}`;
+  const were = `${span}, there ${ytd.commits === 1 ? 'was' : 'were'} ${plural(ytd.commits, 'commit')}`;
   const text =
     ytd.growth === null
-      ? `${span}, there ${ytd.commits === 1 ? 'was' : 'were'} ${plural(ytd.commits, 'commit')}, against none in ${earlier}.`
+      ? ytd.previousFrom < since
+        ? `${were}.`
+        : `${were}, against none in ${earlier}.`
       : `${span}, commits ${growthVerb(ytd.growth)} against ${earlier} (${counts}).`;
-  return [{ text, figures: ['commits-by-year'] }];
+  return [{ text, figures: ['commits-by-year'], counts: 'commits' }];
 }
 
 /** Commits in [1 January, asOf) against the same calendar span a year earlier, one row. */
-export const yearToDate = defineMetric<YearToDateRow, YearToDateFields>({
+export const yearToDate = defineMetric<YearToDateRow, YearToDateFields, ReportScope>({
   name: 'year-to-date',
   title: 'Year to date',
   description:
