@@ -230,6 +230,11 @@ export async function exportData(
           (r) => r.name,
         )
       : [];
+    const areas = present.has('path_areas')
+      ? (
+          await db.query<{ area: string }>(`SELECT DISTINCT area FROM path_areas ORDER BY area`)
+        ).map((r) => r.area)
+      : [];
     const exportDay = options.clock().toISOString().slice(0, 10);
     const defaultView = dashboardDefaultView(exportDay, span?.until ?? null);
     let report: string | null = null;
@@ -252,6 +257,7 @@ export async function exportData(
       dataFrom: span?.first ?? null,
       dataUntil: span?.until ?? null,
       repositories,
+      areas,
       colours: { ...(options.colours ?? {}) },
       tables,
       defaultView,

@@ -80,7 +80,7 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     asOf: '2018-06-01',
     since: '2011-01-01',
     top: 6,
-    filters: { repositories: [], paths: [] },
+    filters: { repositories: [], paths: [], areas: [] },
   };
   return {
     // Every metric's fields, empty, so a new metric needs nothing here; then the sample's.

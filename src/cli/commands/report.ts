@@ -42,6 +42,7 @@ Options:
   --growth-since YEAR    base year of the growth rates (default: three full years before the last full year)
   --repository NAME      only commits held in this repository (repeatable)
   --path PREFIX          only commits changing a file at or under PREFIX (repeatable); GitHub reviews drop out
+  --area NAME            only commits changing a file the area covers (repeatable; see docs/areas.md)
   --out DIR              also write weather.md, weather.json and one CSV per figure into DIR
 ${FIGURE_USAGE}  --db FILE              the database to read (default: data/<name>.duckdb)
   --verbose              debug output and stack traces
@@ -97,6 +98,12 @@ const REPORT_OPTIONS: Record<string, OptionSpec> = {
       const prefix = v.replace(/^\.?\/+/, '').replace(/\/+$/, '');
       if (!prefix) bad(o, 'a path prefix inside the repository such as xen/arch/arm', v);
       f.params.paths = [...(f.params.paths ?? []), prefix];
+    },
+  },
+  '--area': {
+    repeatable: true,
+    apply: (f, v) => {
+      if (!f.params.areas?.includes(v)) f.params.areas = [...(f.params.areas ?? []), v];
     },
   },
   '--out': { apply: (f, v) => (f.out = v) },

@@ -25,6 +25,7 @@ export function metricParams(state: DashboardState): MetricParams {
     top: state.top,
     repositories: state.repositories,
     paths: state.paths,
+    areas: state.areas,
     organisation: state.organisation,
   });
 }
@@ -61,6 +62,7 @@ export async function computeOverview(
       growthSince: params.growthSince,
       repositories: params.repositories,
       paths: params.paths,
+      areas: params.areas ?? [],
     },
     // The engines answer side by side: every metric is asked for at once, but those the
     // dashboard neither draws nor cites, or has no data for.
@@ -101,7 +103,11 @@ export async function computeFirstPanel(
     asOf: params.asOf,
     since: params.since,
     top: params.top,
-    filters: { repositories: [...params.repositories], paths: [...params.paths] },
+    filters: {
+      repositories: [...params.repositories],
+      paths: [...params.paths],
+      areas: [...(params.areas ?? [])],
+    },
   };
   // The first figure alone: it reads only these two metrics (and reviews, for the other view).
   const [panel] = dashboardPanels(

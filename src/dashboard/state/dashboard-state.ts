@@ -23,6 +23,8 @@ export interface DashboardState {
   repositories: string[];
   /** Narrow to commits changing files at or under these path prefixes; empty = all. */
   paths: string[];
+  /** Narrow to commits changing files these areas cover (docs/areas.md); empty = all. */
+  areas: string[];
   kind: Kind;
   mode: Mode;
   /** The organisation whose page is open, or null for the overview. */
@@ -41,6 +43,7 @@ export function defaultState(view: DefaultView): DashboardState {
     top: view.top,
     repositories: [],
     paths: [],
+    areas: [],
     kind: 'commits',
     mode: 'counts',
     organisation: null,
@@ -54,7 +57,8 @@ export function showsDefaultReport(state: DashboardState, defaults: DashboardSta
     state.sinceYear === defaults.sinceYear &&
     state.top === defaults.top &&
     state.repositories.length === 0 &&
-    state.paths.length === 0
+    state.paths.length === 0 &&
+    state.areas.length === 0
   );
 }
 
@@ -95,6 +99,7 @@ export function parseState(search: string, defaults: DashboardState): DashboardS
         : defaults.top,
     repositories: q.getAll('repo').filter((r) => r !== ''),
     paths: cleanPaths(q.getAll('path')),
+    areas: [...new Set(q.getAll('area').filter((a) => a !== ''))],
     kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
     mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
     organisation: organisation ? organisation : null,
@@ -109,6 +114,7 @@ export function stateToSearch(state: DashboardState, defaults: DashboardState): 
   if (state.top !== defaults.top) q.set('top', String(state.top));
   for (const repo of state.repositories) q.append('repo', repo);
   for (const path of state.paths) q.append('path', path);
+  for (const area of state.areas) q.append('area', area);
   if (state.kind !== defaults.kind) q.set('kind', state.kind);
   if (state.mode !== defaults.mode) q.set('mode', state.mode);
   if (state.organisation) q.set('org', state.organisation);

@@ -43,6 +43,8 @@ export interface DataManifest {
   dataFrom: string | null;
   /** Repository names, sorted. */
   repositories: string[];
+  /** Area names (docs/areas.md), sorted; empty in an export made before areas were. */
+  areas: string[];
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
@@ -78,6 +80,11 @@ export function parseDataManifest(json: unknown): DataManifest {
   }
   if (!Array.isArray(m.repositories) || m.repositories.some((r) => typeof r !== 'string'))
     fail('repositories', m.repositories);
+  if (
+    m.areas !== undefined &&
+    (!Array.isArray(m.areas) || m.areas.some((a) => typeof a !== 'string'))
+  )
+    fail('areas', m.areas);
   if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
     fail('colours', m.colours);
   if (!Array.isArray(m.tables)) fail('tables', m.tables);
@@ -105,6 +112,7 @@ export function parseDataManifest(json: unknown): DataManifest {
     fail('report', m.report);
   return {
     ...(m as unknown as DataManifest),
+    areas: (m.areas ?? []) as string[],
     defaultView: (view ?? null) as DataManifest['defaultView'],
     report: (m.report ?? null) as string | null,
   };

@@ -16,7 +16,7 @@ import type { WeatherFigures, WeatherReport } from './weather-report.ts';
 /**
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
  * the clock), since 1 January ten years before, top 6, growth since three full years before the
- * last full year, all repositories and paths.
+ * last full year, all repositories, paths and areas.
  */
 export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>>;
 
@@ -72,6 +72,7 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     ...params,
     repositories: [...(params.repositories ?? [])],
     paths: [...(params.paths ?? [])],
+    areas: [...(params.areas ?? [])],
   });
   await checkReportScope(db, resolved);
 
@@ -81,7 +82,11 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     asOf: resolved.asOf,
     since: resolved.since,
     top: resolved.top,
-    filters: { repositories: [...resolved.repositories], paths: [...resolved.paths] },
+    filters: {
+      repositories: [...resolved.repositories],
+      paths: [...resolved.paths],
+      areas: [...(resolved.areas ?? [])],
+    },
   };
   // Each metric gives its own fields; together, in the registry's order, they are the report.
   const figures = assemble<Figures>(scope, await collectFields(db, resolved, options, registry));

@@ -128,6 +128,7 @@ describe('code-size metrics', () => {
       'commit_files',
       'contributions',
       'path_areas',
+      'commit_areas',
       'code_size_points',
       'code_size_totals',
       'code_size_targets',

@@ -39,6 +39,7 @@ export const linesByArea = defineMetric<
     "Lines added and removed in each area's files per calendar year from since to the as-of date, by organisation (the area's top N by name, the others as Other, Unknown apart).",
   sql,
   tables: [
+    { name: 'commit_areas' },
     { name: 'path_areas' },
     {
       name: 'commit_files',
