@@ -73,6 +73,11 @@ export interface YearLinesChart {
   top?: number;
   /** The year not over at the as-of date (its points hollow). Default: none. */
   partialYear?: number | null;
+  /**
+   * The names are not organisations (areas): colour them by their own ranking rather than the
+   * report's organisation colours. Default: false.
+   */
+  ownColours?: boolean;
   note?: string;
 }
 
@@ -188,6 +193,60 @@ export interface MatrixChart {
   note?: string;
 }
 
+/** A name's value at one point of a series of named points (a release tag, a period). */
+export interface NamedPointValue {
+  /** The point's label, one of the chart's `points`. */
+  point: string;
+  name: string;
+  value: number;
+}
+
+/**
+ * Values at named points in their order (release tags, periods: not years), one line per name, and
+ * a target per name drawn as a dashed level line in the name's colour.
+ */
+export interface PointLinesChart {
+  chart: 'point-lines';
+  /** The points, left to right. */
+  points: string[];
+  rows: NamedPointValue[];
+  /** A level to reach or stay under, per name. Default: none. */
+  targets?: Array<{ name: string; value: number }>;
+  /** What the values are ("code lines"). */
+  unit: string;
+  /** How many names get a line, the largest last values first. Default: 6. */
+  top?: number;
+  /** As for {@link YearLinesChart}: names that are not organisations. Default: false. */
+  ownColours?: boolean;
+  note?: string;
+}
+
+/** Two values of a name in one year, drawn one up and one down from the axis (added, removed). */
+export interface UpDownYearValue {
+  year: number;
+  /** An organisation, `Other` or `Unknown` (drawn hatched). */
+  name: string;
+  up: number;
+  down: number;
+}
+
+/**
+ * Stacked bars by year drawn both ways from one axis: above it the first value of the top N names,
+ * `Other` and `Unknown` (lines added), below it the second (lines removed).
+ */
+export interface YearUpDownChart {
+  chart: 'year-updown';
+  rows: UpDownYearValue[];
+  /** How many names get a layer of their own, by their totals both ways. Default: 6. */
+  top?: number;
+  /** What the upper and the lower bars count ("lines added", "lines removed"). */
+  upUnit: string;
+  downUnit: string;
+  /** Year drawn as partial (hatched). Default: none. */
+  partialYear?: number | null;
+  note?: string;
+}
+
 /** Every chart layout, by its `chart` name. */
 export type ChartSpec =
   | YearBarsChart
@@ -198,7 +257,9 @@ export type ChartSpec =
   | ShareBarChart
   | PairedBarsChart
   | RecentAndRisingChart
-  | MatrixChart;
+  | MatrixChart
+  | PointLinesChart
+  | YearUpDownChart;
 
 /** A figure ready to draw: its frame (title, subtitle, source, colours) and its chart. */
 export interface FigureSpec {

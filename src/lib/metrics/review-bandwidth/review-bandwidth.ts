@@ -75,19 +75,20 @@ export const reviewBandwidth = defineMetric<
       );
       const shown = new Set(areas.slice(0, report.top));
       return {
-        title: 'Reviews per commit, by area',
+        title: 'Reviewers who give half of the reviews, by area',
         subtitle: periodSubtitle(report.project, report.since, report.asOf),
         chart: {
           chart: 'year-lines',
           rows: report.reviewBandwidth.flatMap((r) =>
-            shown.has(r.area) && r.commits > 0
-              ? [{ year: r.year, name: r.area, value: r.reviews / r.commits }]
+            shown.has(r.area) && r.busFactor !== null && r.reviews > 0
+              ? [{ year: r.year, name: r.area, value: r.busFactor }]
               : [],
           ),
-          unit: 'reviews per commit',
+          unit: 'reviewers for half of the reviews',
           top: report.top,
           partialYear: report.commitsByYear.find((r) => r.partial)?.year ?? null,
-          note: `The ${report.top} areas with the most reviews; a commit counts in every area it changes.`,
+          ownColours: true,
+          note: `The review bus factor of the ${report.top} areas with the most reviews; reviews per commit and reviewers are in the data.`,
         },
       };
     },

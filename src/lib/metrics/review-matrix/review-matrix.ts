@@ -141,10 +141,8 @@ export const reviewMatrix = defineMetric<ReviewMatrixRow, ReviewMatrixFields, Re
           columnLabel: "author's organisation",
           top: order.length,
           note:
-            `Rows: reviewer's organisation; columns: author's organisation; self-reviews left out.` +
-            (last
-              ? ` ${formatPercent(last.share!)} of reviews between known organisations crossed organisations in ${last.year}.`
-              : ''),
+            `Rows: reviewers' organisations; columns: authors'; self-reviews left out.` +
+            (last ? ` ${formatPercent(last.share!)} crossed organisations in ${last.year}.` : ''),
         },
       };
     },
