@@ -144,6 +144,12 @@ describe('empty and odd data', () => {
       elephantFactorByYear: [],
       pullRequestsByOrganisation: [],
       pullRequestsTimeToFirstReview: [],
+      reviewMatrix: [],
+      crossOrganisationShareByYear: [],
+      reviewBandwidth: [],
+      reviewsByArea: [],
+      codeSize: [],
+      linesByArea: [],
     };
     for (const spec of reportFigures(empty)) {
       const svg = renderFigure(spec, { width: 1200, height: 675 });
