@@ -112,7 +112,7 @@ describe('barometer site', () => {
       env: { ...process.env, TZ: 'UTC' },
       encoding: 'utf8',
     });
-    expect(run.stderr + run.stdout).toMatch(/wrote the xen dashboard to .*site: 20 tables/);
+    expect(run.stderr + run.stdout).toMatch(/wrote the xen dashboard to .*site: 22 tables/);
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['assets', 'data', 'index.html']);
     const manifest = parseDataManifest(

@@ -186,10 +186,11 @@ export interface MatrixChart {
   /** How many rows and columns to draw, the largest totals first. Default: 10. */
   top?: number;
   /**
-   * The names in the order rows and columns are drawn (each where it has cells), for a binding that
-   * ranks them itself (the top N, then `Other`, then `Unknown`). Default: by their totals.
+   * The names of the rows and of the columns in the order they are drawn (each where it has
+   * cells), for a binding that ranks them itself (the top N, then `Other`, then `Unknown`).
+   * Default: by their totals.
    */
-  order?: string[];
+  order?: { rows: string[]; columns: string[] };
   note?: string;
 }
 

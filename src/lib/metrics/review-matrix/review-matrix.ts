@@ -61,7 +61,7 @@ export function crossOrganisationShares(
 function matrixCells(
   rows: readonly ReviewMatrixRow[],
   top: number,
-): { cells: MatrixCell[]; order: string[] } {
+): { cells: MatrixCell[]; order: { rows: string[]; columns: string[] } } {
   const totals = rows.flatMap((r) => [
     { name: r.reviewerOrganisation, value: r.reviews },
     { name: r.authorOrganisation, value: r.reviews },
@@ -78,10 +78,8 @@ function matrixCells(
     cells.set(key, cell);
   }
   const present = new Set([...cells.values()].flatMap((c) => [c.row, c.column]));
-  return {
-    cells: [...cells.values()],
-    order: [...named, OTHER, UNKNOWN].filter((name) => present.has(name)),
-  };
+  const order = [...named, OTHER, UNKNOWN].filter((name) => present.has(name));
+  return { cells: [...cells.values()], order: { rows: order, columns: order } };
 }
 
 const OTHER = 'Other';
@@ -139,7 +137,7 @@ export const reviewMatrix = defineMetric<ReviewMatrixRow, ReviewMatrixFields, Re
           unit: 'reviews',
           rowLabel: "reviewer's organisation",
           columnLabel: "author's organisation",
-          top: order.length,
+          top: order.rows.length,
           note:
             `Rows: reviewers' organisations; columns: authors'; self-reviews left out.` +
             (last ? ` ${formatPercent(last.share!)} crossed organisations in ${last.year}.` : ''),

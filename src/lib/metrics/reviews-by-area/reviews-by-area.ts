@@ -42,7 +42,10 @@ function areaCells(rows: readonly ReviewsByAreaRow[], top: number) {
     cell.value += r.reviews;
     cells.set(key, cell);
   }
-  return { cells: [...cells.values()], order: [...areas, ...organisations, 'Other', UNKNOWN] };
+  return {
+    cells: [...cells.values()],
+    order: { rows: areas, columns: [...organisations, 'Other', UNKNOWN] },
+  };
 }
 
 export const reviewsByArea = defineMetric<ReviewsByAreaRow, ReviewsByAreaFields, ReportScope>({
@@ -74,7 +77,7 @@ export const reviewsByArea = defineMetric<ReviewsByAreaRow, ReviewsByAreaFields,
           unit: 'reviews',
           rowLabel: 'area',
           columnLabel: "reviewer's organisation",
-          top: order.length,
+          top: Math.max(order.rows.length, order.columns.length),
           note: `Rows: the ${report.top} areas with the most reviews; columns: the reviewers' organisations.`,
         },
       };
