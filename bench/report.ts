@@ -152,10 +152,22 @@ async function timeCases(
                   count(*) DESC, area
          LIMIT 1`,
       );
+  // The generated database's `xen`, or a collected one's first repository (`xen.git`).
+  const [repository] = await db.query<{ name: string }>(
+    `SELECT name FROM (SELECT name FROM repositories UNION SELECT DISTINCT repository FROM commits)
+     ORDER BY name = 'xen' DESC, name LIMIT 1`,
+  );
   const cases: Array<[string, WeatherReportParams]> = [
     ['whole report', { asOf }],
     ['--path xen/arch/arm', { asOf, paths: ['xen/arch/arm'] }],
-    ['--repository xen', { asOf, repositories: ['xen'] }],
+    ...(repository
+      ? [
+          [`--repository ${repository.name}`, { asOf, repositories: [repository.name] }] as [
+            string,
+            WeatherReportParams,
+          ],
+        ]
+      : []),
     ...(largest
       ? [
           [`--area ${largest.area.slice(0, 12)}`, { asOf, areas: [largest.area] }] as [
