@@ -66,6 +66,7 @@ export async function runSiteViewBench(args: string[]): Promise<void> {
         top: 6,
         repositories: [],
         subprojects: [],
+        areas: [],
         paths: [],
         kind: 'commits' as const,
         mode: 'counts' as const,

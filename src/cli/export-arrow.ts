@@ -284,6 +284,11 @@ export async function exportData(
     const subprojects = present.has('subprojects')
       ? (await readSubprojects(db)).map((s) => s.name)
       : [];
+    const areas = present.has('path_areas')
+      ? (
+          await db.query<{ area: string }>(`SELECT DISTINCT area FROM path_areas ORDER BY area`)
+        ).map((r) => r.area)
+      : [];
     const exportDay = options.clock().toISOString().slice(0, 10);
     const defaultView = dashboardDefaultView(exportDay, span?.until ?? null, span?.first ?? null);
     let report: string | null = null;
@@ -307,6 +312,7 @@ export async function exportData(
       dataUntil: span?.until ?? null,
       repositories,
       ...(subprojects.length > 0 ? { subprojects } : {}),
+      areas,
       colours: { ...(options.colours ?? {}) },
       tables,
       defaultView,

@@ -4,7 +4,7 @@
  * opens at once.
  *
  * Keys: `asOf:YYYY-MM-DD` (required), `since:YYYY` (default: the dashboard's own default), `top:N`
- * (1–30, default 6), `path:PREFIX`, `repo:NAME` and `subproject:NAME` (each repeatable), `kind:commits|reviews`,
+ * (1–30, default 6), `path:PREFIX`, `repo:NAME`, `subproject:NAME` and `area:NAME` (each repeatable), `kind:commits|reviews`,
  * `mode:counts|shares`.
  */
 import { VIEW_NAME, type NamedView } from '../lib/db/wasm-manifest.ts';
@@ -22,6 +22,7 @@ export interface ViewSpec {
   repositories: string[];
   subprojects: string[];
   paths: string[];
+  areas: string[];
   kind: 'commits' | 'reviews';
   mode: 'counts' | 'shares';
 }
@@ -48,11 +49,13 @@ export function parseViewSpec(spec: string): ViewSpec {
     repositories: string[];
     subprojects: string[];
     paths: string[];
+    areas: string[];
   } = {
     name,
     repositories: [],
     subprojects: [],
     paths: [],
+    areas: [],
   };
   for (const part of spec.slice(eq + 1).split(',')) {
     const colon = part.indexOf(':');
@@ -81,6 +84,9 @@ export function parseViewSpec(spec: string): ViewSpec {
     } else if (key === 'subproject') {
       if (!value) bad(spec, 'subproject needs a sub-project name', value);
       view.subprojects.push(value);
+    } else if (key === 'area') {
+      if (!value) bad(spec, 'area needs an area name', value);
+      view.areas.push(value);
     } else if (key === 'kind') {
       if (value !== 'commits' && value !== 'reviews')
         bad(spec, `kind must be commits or reviews, got '${value}'`, value);
@@ -90,7 +96,11 @@ export function parseViewSpec(spec: string): ViewSpec {
         bad(spec, `mode must be counts or shares, got '${value}'`, value);
       view.mode = value;
     } else {
-      bad(spec, `unknown key '${key}' (asOf, since, top, path, repo, subproject, kind, mode)`, key);
+      bad(
+        spec,
+        `unknown key '${key}' (asOf, since, top, path, repo, subproject, area, kind, mode)`,
+        key,
+      );
     }
   }
   if (!view.asOf) bad(spec, 'asOf:YYYY-MM-DD is required', spec);
@@ -105,6 +115,7 @@ export function parseViewSpec(spec: string): ViewSpec {
     repositories: view.repositories,
     subprojects: view.subprojects,
     paths: view.paths,
+    areas: view.areas,
     kind: view.kind ?? 'commits',
     mode: view.mode ?? 'counts',
   };
@@ -133,6 +144,7 @@ export function viewLines(views: readonly NamedView[], base: string): string[] {
       ...view.paths.map((path) => `path ${path}`),
       ...view.repositories.map((repo) => `repository ${repo}`),
       ...(view.subprojects ?? []).map((name) => `sub-project ${name}`),
+      ...(view.areas ?? []).map((area) => `area ${area}`),
       ...(view.kind === 'reviews' ? ['reviews'] : []),
       ...(view.mode === 'shares' ? ['shares'] : []),
     ];

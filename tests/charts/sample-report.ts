@@ -3,6 +3,7 @@
  * the as-of date 2018-06-01), Unknown contributions, reviews, newcomers and risers. Deterministic
  * (seeded), so golden SVGs stay byte-identical.
  */
+import { crossOrganisationShares } from '../../src/lib/metrics/review-matrix/review-matrix.ts';
 import { emptyFigures } from '../../src/lib/report/build-weather-report.ts';
 import { addMonths, summariseProjection } from '../../src/lib/metrics/projection/projection.ts';
 import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
@@ -23,6 +24,107 @@ export interface SampleOptions {
   seed?: number;
   /** Replace organisation names (e.g. with hostile strings). */
   rename?: Record<string, string>;
+}
+
+/** Who reviews whom, review bandwidth and reviews by area, from the same generator. */
+function reviewFigures(next: () => number, name: (org: string) => string, years: number[]) {
+  const reviewers = ['Citrix', 'SUSE', 'Arm', 'AMD', 'EPAM', 'Intel', 'Oracle', 'AWS'];
+  const reviewMatrix = years.flatMap((year) =>
+    [...reviewers, 'Unknown'].flatMap((reviewer, i) =>
+      reviewers.slice(0, 6).flatMap((author, j) => {
+        const reviews = Math.round((i === j ? 60 : 25) * next() * (year === 2018 ? 0.4 : 1));
+        const organisation = (org: string) => (org === 'Unknown' ? org : name(org));
+        return reviews > 0
+          ? [
+              {
+                year,
+                reviewerOrganisation: organisation(reviewer),
+                authorOrganisation: organisation(author),
+                reviews,
+              },
+            ]
+          : [];
+      }),
+    ),
+  );
+  const areas = ['THE REST', 'X86 ARCHITECTURE', 'ARM ARCHITECTURE', 'TOOLSTACK', 'SCHEDULING'];
+  const reviewBandwidth = areas.flatMap((area, a) =>
+    years.map((year) => {
+      const commits = Math.round((900 / (a + 1)) * (0.6 + next() * 0.8));
+      return {
+        area,
+        year,
+        reviews: Math.round(commits * (0.6 + next() * 1.2)),
+        commits,
+        reviewers: 5 + Math.round(next() * 30),
+        busFactor: 1 + Math.round(next() * 4),
+      };
+    }),
+  );
+  const reviewsByArea = areas.flatMap((area) =>
+    years.flatMap((year) => {
+      const counts = reviewers.map((org) => ({ org, reviews: Math.round(next() * 120) }));
+      const all = counts.reduce((sum, c) => sum + c.reviews, 0) || 1;
+      return counts.map(({ org, reviews }) => ({
+        area,
+        year,
+        organisation: name(org),
+        reviews,
+        share: reviews / all,
+      }));
+    }),
+  );
+  return {
+    reviewMatrix,
+    crossOrganisationShareByYear: crossOrganisationShares(reviewMatrix),
+    reviewBandwidth,
+    reviewsByArea,
+  };
+}
+
+/** Code size at release tags (an Arm area with a target) and one area's changed lines. */
+function codeSizeFigures(next: () => number, name: (org: string) => string) {
+  const tags = [
+    'RELEASE-4.8.0',
+    'RELEASE-4.9.0',
+    'RELEASE-4.10.0',
+    'RELEASE-4.10.1',
+    'RELEASE-4.11.0',
+  ];
+  const codeSize = tags.flatMap((at, t) =>
+    (['Arm', 'x86'] as const).flatMap((area) =>
+      (['C', 'Assembly', 'Text'] as const).map((language) => ({
+        repository: 'xen.git',
+        at,
+        kind: 'tag' as const,
+        commit: `${t}`.padStart(40, 'a'),
+        date: `201${6 + Math.floor(t / 2)}-0${1 + t}-15`,
+        area,
+        language,
+        files: 40 + t * 3,
+        code: Math.round(
+          (area === 'Arm' ? 30_000 : 90_000) *
+            (language === 'C' ? 0.85 : 0.15) *
+            (1 + t * 0.05 + next() * 0.02),
+        ),
+        comment: 1000,
+        blank: 800,
+        target: area === 'Arm' ? 45_000 : null,
+      })),
+    ),
+  );
+  const linesByArea = [2015, 2016, 2017, 2018].flatMap((year) =>
+    ['Arm', 'Citrix', 'EPAM', 'Other', 'Unknown'].map((organisation) => ({
+      area: 'Arm',
+      year,
+      organisation:
+        organisation === 'Other' || organisation === 'Unknown' ? organisation : name(organisation),
+      added: Math.round(3000 * next() * (year === 2018 ? 0.4 : 1)),
+      removed: Math.round(1200 * next() * (year === 2018 ? 0.4 : 1)),
+      commits: Math.round(40 * next()),
+    })),
+  );
+  return { codeSize, linesByArea };
 }
 
 /** The generated report. */
@@ -81,7 +183,7 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     asOf: '2018-06-01',
     since: '2011-01-01',
     top: 6,
-    filters: { repositories: [], paths: [] },
+    filters: { repositories: [], paths: [], areas: [] },
   };
   return {
     // Every metric's fields, empty, so a new metric needs nothing here; then the sample's.
@@ -194,6 +296,8 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
         projectionFields(next, 20, 1.04),
       ),
     ],
+    ...reviewFigures(next, name, years),
+    ...codeSizeFigures(next, name),
     sentences: [
       'Commits have grown on average by 11% a year since 2014.',
       'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',

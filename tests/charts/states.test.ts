@@ -150,6 +150,12 @@ describe('empty and odd data', () => {
         contributors: 0,
       })),
       subprojects: [],
+      reviewMatrix: [],
+      crossOrganisationShareByYear: [],
+      reviewBandwidth: [],
+      reviewsByArea: [],
+      codeSize: [],
+      linesByArea: [],
     };
     for (const spec of reportFigures(empty)) {
       const svg = renderFigure(spec, { width: 1200, height: 675 });

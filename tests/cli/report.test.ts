@@ -103,6 +103,10 @@ describe('barometer report', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('top 3; repositories: xen; paths: xen/arch/arm');
     expect(result.stdout).toMatch(/The top 3 organisations since 2009 are /);
+    const arm = await run('xen.json', '--as-of=2018-06-01', '--area', 'Arm', '--area=Arm');
+    expect(arm.stderr).toBe('');
+    expect(arm.stdout).toContain('top 6; areas: Arm');
+    expect(arm.stdout).toMatch(/^- In Arm, \d+% of reviews crossed organisations so far in 2018/m);
   });
 
   it('says in one line what is wrong', async () => {
@@ -128,6 +132,7 @@ describe('barometer report', () => {
         /unknown repository 'linux' \(known: osstest, xen, xen-project\/xen\)/,
       ],
       [['data/xen.duckdb', '--top', '0'], 2, /--top must be a whole number from 1, got '0'/],
+      [['data/xen.duckdb', '--area', 'arm'], 3, /unknown area 'arm' \(did you mean 'Arm'\?\)/],
       [['data/xen.duckdb', '--colour', 'red'], 2, /unknown option '--colour'/],
       [['data/xen.duckdb', '--since'], 2, /--since needs a value/],
       [['data/other.duckdb'], 3, /no such file or folder/],

@@ -6,7 +6,7 @@ describe('named views', () => {
   it('reads every key, repeatable filters included', () => {
     expect(
       parseViewSpec(
-        'arm=asOf:2018-06-01,since:2011,top:8,path:xen/arch/arm/,repo:xen,subproject:Hypervisor,kind:reviews,mode:shares',
+        'arm=asOf:2018-06-01,since:2011,top:8,path:xen/arch/arm/,repo:xen,subproject:Hypervisor,area:Arm,kind:reviews,mode:shares',
       ),
     ).toEqual({
       name: 'arm',
@@ -16,6 +16,7 @@ describe('named views', () => {
       repositories: ['xen'],
       subprojects: ['Hypervisor'],
       paths: ['xen/arch/arm'],
+      areas: ['Arm'],
       kind: 'reviews',
       mode: 'shares',
     });
@@ -26,7 +27,7 @@ describe('named views', () => {
       '--view x=asOf:2018-06-01,subproject:: subproject needs a sub-project name',
     );
     expect(() => parseViewSpec('x=asOf:2018-06-01,colour:red')).toThrow(
-      "unknown key 'colour' (asOf, since, top, path, repo, subproject, kind, mode)",
+      "unknown key 'colour' (asOf, since, top, path, repo, subproject, area, kind, mode)",
     );
     expect(() => parseViews(['a=asOf:2018-06-01', 'a=asOf:2019-06-01'])).toThrow(
       '--view a given twice',

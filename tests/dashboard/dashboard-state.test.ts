@@ -27,23 +27,24 @@ describe('the view in the address', () => {
       top: 8,
       repositories: ['xen', 'osstest'],
       paths: ['xen/arch/arm', 'tools'],
+      areas: ['ARM (W/ VIRTUALISATION EXTENSIONS) ARCHITECTURE', 'x86'],
       kind: 'reviews',
       mode: 'shares',
       organisation: '<img src=x onerror=alert(1)> & Co',
     };
     const search = stateToSearch(view, defaults);
     expect(search).toBe(
-      '?asOf=2017-01-01&since=2011&top=8&repo=xen&repo=osstest&path=xen%2Farch%2Farm&path=tools&kind=reviews&mode=shares&org=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E+%26+Co',
+      '?asOf=2017-01-01&since=2011&top=8&repo=xen&repo=osstest&path=xen%2Farch%2Farm&path=tools&area=ARM+%28W%2F+VIRTUALISATION+EXTENSIONS%29+ARCHITECTURE&area=x86&kind=reviews&mode=shares&org=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E+%26+Co',
     );
     expect(parseState(search, defaults)).toEqual(view);
   });
 
   it('falls back to the defaults for every malformed value', () => {
     const parsed = parseState(
-      '?asOf=2018-02-30&since=abc&top=0&kind=lines&mode=pie&path=%2F&path=.%2Fdocs%2F&repo=',
+      '?asOf=2018-02-30&since=abc&top=0&kind=lines&mode=pie&path=%2F&path=.%2Fdocs%2F&repo=&area=&area=x86&area=x86',
       defaults,
     );
-    expect(parsed).toEqual({ ...defaults, paths: ['docs'] });
+    expect(parsed).toEqual({ ...defaults, paths: ['docs'], areas: ['x86'] });
     expect(parseState('?top=31&since=1800', defaults)).toEqual(defaults);
     expect(parseState('?top=30&since=1999', defaults)).toMatchObject({ top: 30, sinceYear: 1999 });
   });
@@ -59,6 +60,7 @@ describe('the view in the address', () => {
     );
     expect(showsDefaultReport({ ...defaults, top: 7 }, defaults)).toBe(false);
     expect(showsDefaultReport({ ...defaults, paths: ['tools'] }, defaults)).toBe(false);
+    expect(showsDefaultReport({ ...defaults, areas: ['x86'] }, defaults)).toBe(false);
   });
 });
 

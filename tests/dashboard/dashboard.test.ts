@@ -245,6 +245,48 @@ describe('the dashboard in Chromium', () => {
     expect(page.url()).toBe(`${serve.url}${search}`);
   });
 
+  it('narrows every chart to an area, from its control and from the URL', async () => {
+    expect(await open(BASE)).toBe('ready');
+    expect(
+      await page
+        .locator('select[name="area"] option')
+        .evaluateAll((options) => options.map((o) => o.textContent)),
+    ).toEqual(['All areas', 'Arm', 'tools', 'x86']);
+    await page.locator('select[name="area"]').selectOption('Arm');
+    expect(await waitForView(page)).toBe('ready');
+    expect(new URL(page.url()).searchParams.getAll('area')).toEqual(['Arm']);
+    const arm = await expected({ areas: ['Arm'] });
+    expect(await yearBars('commits-by-year')).toEqual(
+      arm.commitsByYear.map((r) => [r.year, r.commits]),
+    );
+    // Who reviews whom in the area: every cell drawn is one of the report's.
+    const cells = await page
+      .locator('[data-panel="who-reviews-whom"] svg [data-row][data-column][data-value]')
+      .evaluateAll((marks) =>
+        marks.map((m) => [m.getAttribute('data-row'), m.getAttribute('data-column')]),
+      );
+    expect(cells.length).toBeGreaterThan(0);
+    const organisations = new Set(
+      arm.reviewMatrix.flatMap((r) => [r.reviewerOrganisation, r.authorOrganisation]),
+    );
+    for (const [row, column] of cells) {
+      expect(organisations.has(row!) || row === 'Other', row!).toBe(true);
+      expect(organisations.has(column!) || column === 'Other', column!).toBe(true);
+    }
+    const sentences = await page.locator('.sentence').allTextContents();
+    expect(sentences.map((s) => s.trim()).sort()).toEqual([...arm.sentences].sort());
+
+    expect(await open(`${BASE}&area=x86`)).toBe('ready');
+    expect(await page.locator('select[name="area"]').inputValue()).toBe('x86');
+    expect(await yearBars('commits-by-year')).toEqual(
+      (await expected({ areas: ['x86'] })).commitsByYear.map((r) => [r.year, r.commits]),
+    );
+    await page.locator('select[name="area"]').selectOption('');
+    expect(await waitForView(page)).toBe('ready');
+    expect(new URL(page.url()).searchParams.has('area')).toBe(false);
+    expect(problems.errors).toEqual([]);
+  });
+
   it('downloads each chart as standalone SVG, PNG at 2× and the CSV of its rows', async () => {
     expect(await open(BASE)).toBe('ready');
     const report = await expected();

@@ -44,6 +44,7 @@ Options:
   --repository NAME      only commits held in this repository (repeatable)
   --subproject NAME      only the repositories (and lists) of this sub-project of the config (repeatable)
   --path PREFIX          only commits changing a file at or under PREFIX (repeatable); GitHub reviews drop out
+  --area NAME            only commits changing a file the area covers (repeatable; see docs/areas.md)
   --out DIR              also write weather.md, weather.json, one CSV per figure and every figure
                          (SVG and PNG) into DIR
 ${FIGURE_USAGE}  --db FILE              the database to read (default: data/<name>.duckdb)
@@ -104,6 +105,12 @@ const REPORT_OPTIONS: Record<string, OptionSpec> = {
       const prefix = v.replace(/^\.?\/+/, '').replace(/\/+$/, '');
       if (!prefix) bad(o, 'a path prefix inside the repository such as xen/arch/arm', v);
       f.params.paths = [...(f.params.paths ?? []), prefix];
+    },
+  },
+  '--area': {
+    repeatable: true,
+    apply: (f, v) => {
+      if (!f.params.areas?.includes(v)) f.params.areas = [...(f.params.areas ?? []), v];
     },
   },
   '--out': { apply: (f, v) => (f.out = v) },

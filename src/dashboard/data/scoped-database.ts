@@ -1,6 +1,6 @@
 /**
- * A database that narrows the contributions by repository and path once per filter set: the
- * first metric run under a set of `$repositories` and `$paths` keeps the narrowed rows as a
+ * A database that narrows the contributions by repository, path and area once per filter set: the
+ * first metric run under a set of `$repositories`, `$paths` and `$areas` keeps the narrowed rows as a
  * temporary table, and every metric then reads `scoped` from it (see `rescopeMetricSql`) instead
  * of joining commits and changed files again; with no such filter the metrics read
  * `contributions` directly. Likewise the one row of `bounds` (the dates derived from as-of and
@@ -20,16 +20,17 @@ const SCOPED_TABLES = 8;
 /** How many `bounds` rows are kept as tables (least recently used dropped first). */
 const BOUNDS_TABLES = 32;
 
-/** The shared prefix's four parameters, or null when `params` lacks one. */
+/** The shared prefix's five parameters, or null when `params` lacks one. */
 function sharedParams(params: SqlParams) {
-  const { as_of, since, repositories, paths } = params;
-  if (!Array.isArray(repositories) || !Array.isArray(paths)) return null;
+  const { as_of, since, repositories, paths, areas } = params;
+  if (!Array.isArray(repositories) || !Array.isArray(paths) || !Array.isArray(areas)) return null;
   if (typeof as_of !== 'string' || typeof since !== 'string') return null;
   return {
     as_of,
     since,
     repositories: [...(repositories as string[])],
     paths: [...(paths as string[])],
+    areas: [...(areas as string[])],
   };
 }
 
@@ -84,8 +85,9 @@ export function scopedDatabase(db: Database, keep = SCOPED_TABLES): Database {
   async function run<T>(sql: string, params: SqlParams, retry: boolean): Promise<T[]> {
     const shared = sharedParams(params);
     if (!shared || rescopeMetricSql(sql, 'contributions') === null) return db.query<T>(sql, params);
-    const unfiltered = shared.repositories.length === 0 && shared.paths.length === 0;
-    const filters = JSON.stringify([shared.repositories, shared.paths]);
+    const unfiltered =
+      shared.repositories.length === 0 && shared.paths.length === 0 && shared.areas.length === 0;
+    const filters = JSON.stringify([shared.repositories, shared.paths, shared.areas]);
     const [scoped, bounds] = await Promise.all([
       unfiltered ? 'contributions' : scopedTables.get(filters, SCOPED_SQL, shared as Shared),
       boundsTables.get(JSON.stringify([shared.as_of, shared.since, filters]), BOUNDS_SQL, shared),

@@ -33,6 +33,7 @@ export function metricParams(state: DashboardState, dataFrom: string | null = nu
     top: state.top,
     repositories: state.repositories,
     paths: state.paths,
+    areas: state.areas,
     organisation: state.organisation,
   };
   return defaultsWithinData(
@@ -85,6 +86,7 @@ export async function computeOverview(
       repositories: params.repositories,
       subprojects: state.subprojects,
       paths: params.paths,
+      areas: params.areas ?? [],
     },
     // The engines answer side by side: every metric is asked for at once, but those the
     // dashboard neither draws nor cites, or has no data for.
@@ -133,6 +135,7 @@ export async function computeFirstPanel(
       repositories: [...params.repositories],
       paths: [...params.paths],
       ...(state.subprojects.length > 0 ? { subprojects: [...state.subprojects] } : {}),
+      areas: [...(params.areas ?? [])],
     },
   };
   // The first figure alone: it reads only these two metrics (and reviews, for the other view).

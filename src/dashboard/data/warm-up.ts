@@ -11,7 +11,8 @@ import {
  * WebAssembly starts in the browser's baseline code and a fresh engine answers about twice as
  * slowly until its hot paths are recompiled, so each engine warms up before the reader's first
  * control change rather than during it. The views: the default one, the same a year earlier, and
- * the default narrowed to the top folder with the most changed files (so narrowing is warm too).
+ * the default narrowed to the top folder with the most changed files (so narrowing is warm too), and
+ * to the area covering the most paths short of all (so an area change is warm too).
  * A query asked for meanwhile waits for one warm-up query at most.
  */
 export async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
@@ -25,10 +26,18 @@ export async function warmUp(engine: Database, manifest: DataManifest): Promise<
        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     )
     .catch(() => []);
+  const [area] = await engine
+    .query<{ area: string }>(
+      `SELECT area FROM path_areas GROUP BY area
+       ORDER BY count(*) < (SELECT count(DISTINCT path) FROM path_areas) DESC, count(*) DESC, area
+       LIMIT 1`,
+    )
+    .catch(() => []);
   const views: WeatherReportParams[] = [
     view,
     ...(yearEarlier > view.since ? [{ ...view, asOf: yearEarlier }] : []),
     ...(folder?.folder ? [{ ...view, paths: [folder.folder] }] : []),
+    ...(area?.area ? [{ ...view, areas: [area.area] }] : []),
   ];
   for (const params of views) {
     await buildWeatherReport(engine, params, { project: manifest.project }).catch(() => {});

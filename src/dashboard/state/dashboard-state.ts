@@ -25,6 +25,8 @@ export interface DashboardState {
   subprojects: string[];
   /** Narrow to commits changing files at or under these path prefixes; empty = all. */
   paths: string[];
+  /** Narrow to commits changing files these areas cover (docs/areas.md); empty = all. */
+  areas: string[];
   kind: Kind;
   mode: Mode;
   /** The organisation whose page is open, or null for the overview. */
@@ -44,6 +46,7 @@ export function defaultState(view: DefaultView): DashboardState {
     repositories: [],
     subprojects: [],
     paths: [],
+    areas: [],
     kind: 'commits',
     mode: 'counts',
     organisation: null,
@@ -58,7 +61,8 @@ export function showsDefaultReport(state: DashboardState, defaults: DashboardSta
     state.top === defaults.top &&
     state.repositories.length === 0 &&
     state.subprojects.length === 0 &&
-    state.paths.length === 0
+    state.paths.length === 0 &&
+    state.areas.length === 0
   );
 }
 
@@ -84,6 +88,7 @@ export function namedViewState(view: NamedView): DashboardState {
     repositories: [...view.repositories],
     subprojects: [...(view.subprojects ?? [])],
     paths: cleanPaths(view.paths),
+    areas: [...(view.areas ?? [])],
     kind: view.kind,
     mode: view.mode,
     organisation: null,
@@ -103,6 +108,7 @@ export function matchingView(state: DashboardState, views: readonly NamedView[])
         named.top === state.top &&
         same(named.repositories, state.repositories) &&
         same(named.subprojects, state.subprojects) &&
+        same(named.areas, state.areas) &&
         same(named.paths, state.paths)
       );
     }) ?? null
@@ -141,6 +147,7 @@ export function parseState(
     repositories: q.getAll('repo').filter((r) => r !== ''),
     subprojects: [...new Set(q.getAll('subproject').filter((r) => r !== ''))],
     paths: cleanPaths(q.getAll('path')),
+    areas: [...new Set(q.getAll('area').filter((a) => a !== ''))],
     kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
     mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
     organisation: organisation ? organisation : null,
@@ -156,6 +163,7 @@ export function stateToSearch(state: DashboardState, defaults: DashboardState): 
   for (const repo of state.repositories) q.append('repo', repo);
   for (const name of state.subprojects) q.append('subproject', name);
   for (const path of state.paths) q.append('path', path);
+  for (const area of state.areas) q.append('area', area);
   if (state.kind !== defaults.kind) q.set('kind', state.kind);
   if (state.mode !== defaults.mode) q.set('mode', state.mode);
   if (state.organisation) q.set('org', state.organisation);

@@ -1,7 +1,8 @@
 /**
- * Rebuilds `path_areas` (which areas cover each path the database has seen) from the project's
- * areas, so metrics narrow to an area with a join and areas can change without mining again.
- * Runs at the end of `collect`, after the affiliations.
+ * Rebuilds `path_areas` (which areas cover each path the database has seen) and `commit_areas`
+ * (which areas each commit is in) from the project's areas, so metrics narrow to an area with a
+ * join and areas can change without mining again. Runs at the end of `collect`, after the
+ * affiliations.
  */
 import type { AreasConfig } from '../config/code-size-config.ts';
 import type { Database } from '../db/database.ts';
@@ -35,11 +36,41 @@ export interface AreasSummary {
 const CONFIG_KEY = 'areas:config';
 const FINGERPRINT_KEY = 'areas:fingerprint';
 
-/** Every path of commit_files (new and old names) and of the code-size file lists. */
+/**
+ * Every path of commit_files (new and old names) and of the code-size file lists; and every path
+ * the lists' patches touch, in each repository (a patch names no repository, so a list review
+ * follows whichever repository's areas cover its change's files).
+ */
 const PATHS_SQL = `
   SELECT repository, path FROM commit_files
   UNION SELECT repository, old_path FROM commit_files WHERE old_path IS NOT NULL
-  UNION SELECT repository, path FROM code_size_files`;
+  UNION SELECT repository, path FROM code_size_files
+  UNION SELECT r.name, f.path FROM (SELECT DISTINCT path FROM message_files) AS f, repositories AS r`;
+
+/**
+ * Each commit's areas (those covering a file it changed, as its new or its old path) and the lines
+ * it added and deleted in each (files by their new path), from its files in the first repository
+ * by name holding it, as `contributions` counts it.
+ */
+const COMMIT_AREAS_SQL = `
+  INSERT INTO commit_areas
+  WITH files AS (
+    SELECT f.*
+    FROM commit_files AS f
+    JOIN (SELECT commit_id, min(repository) AS repository FROM commit_files GROUP BY commit_id) AS r
+      ON r.commit_id = f.commit_id AND r.repository = f.repository
+  ),
+  placed AS (
+    SELECT f.commit_id, a.area, coalesce(f.lines_added, 0) AS added,
+           coalesce(f.lines_deleted, 0) AS deleted
+    FROM files AS f JOIN path_areas AS a ON a.repository = f.repository AND a.path = f.path
+    UNION ALL
+    SELECT f.commit_id, a.area, 0, 0
+    FROM files AS f JOIN path_areas AS a ON a.repository = f.repository AND a.path = f.old_path
+  )
+  SELECT commit_id, area, CAST(sum(added) AS INTEGER), CAST(sum(deleted) AS INTEGER)
+  FROM placed
+  GROUP BY commit_id, area`;
 
 async function metaValue(db: Database, key: string): Promise<string | null> {
   const rows = await db.query<{ value: string }>(
@@ -79,8 +110,9 @@ async function matchers(
 }
 
 /**
- * Rebuilds `path_areas` for `input` (see {@link AreasInput}) in one transaction, unless neither
- * the areas, the stored MAINTAINERS files nor the set of paths changed since the last apply.
+ * Rebuilds `path_areas` and `commit_areas` for `input` (see {@link AreasInput}) in one
+ * transaction, unless neither the areas, the stored MAINTAINERS files, the set of paths nor the
+ * changed files changed since the last apply.
  */
 export async function applyAreas(
   db: Database,
@@ -101,8 +133,10 @@ export async function applyAreas(
     `SELECT (SELECT count(*) FROM (${PATHS_SQL})) AS paths,
             (SELECT count(*) || ':' || coalesce(sum(hash(repository, path)), 0) FROM (${PATHS_SQL}))
             || '/' || (SELECT coalesce(sum(hash(repository, path, content)), 0) FROM repository_maintainers)
-            || '/' || md5($config) AS fingerprint`,
-    { config: configJson },
+            || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(commit_id, path, old_path, lines_added, lines_deleted)), 0) FROM commit_files)
+            || '/' || md5($config) || '/' || md5($sql) AS fingerprint`,
+    // The SQL too: a new way of deriving the tables derives them again.
+    { config: configJson, sql: `${PATHS_SQL}${COMMIT_AREAS_SQL}` },
   );
   const fingerprint = state?.fingerprint ?? '';
   if ((await metaValue(db, FINGERPRINT_KEY)) === fingerprint) {
@@ -139,7 +173,9 @@ export async function applyAreas(
   }
   await inTransaction(db, async () => {
     await db.exec('DELETE FROM path_areas');
+    await db.exec('DELETE FROM commit_areas');
     await insertColumns(db, 'path_areas', columns);
+    await db.exec(COMMIT_AREAS_SQL);
     await db.query(
       `INSERT INTO barometer_meta VALUES ($configKey, $config), ($fingerprintKey, $fingerprint)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

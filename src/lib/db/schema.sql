@@ -92,6 +92,14 @@ CREATE TABLE IF NOT EXISTS contributions (
   PRIMARY KEY (contribution_id)
 );
 
+-- Whose work each review reviewed, derived with `contributions` (src/lib/identity/review-authors.ts):
+-- one row per review in `contributions`, for the "who reviews whom" figures.
+CREATE TABLE IF NOT EXISTS review_authors (
+  contribution_id VARCHAR NOT NULL,   -- the review's contributions.contribution_id
+  person VARCHAR,                     -- the author reviewed (canonical address); NULL when unknown
+  organisation VARCHAR NOT NULL       -- the author's organisation at the review's time; 'Unknown'
+);
+
 -- The .mailmap file at each repository's mined head (empty when it has none), read by the identity
 -- resolution together with the mailmaps a project config names.
 CREATE TABLE IF NOT EXISTS repository_mailmaps (
@@ -173,8 +181,8 @@ CREATE TABLE IF NOT EXISTS repository_maintainers (
 );
 
 -- Derived at the end of each collect from the areas of the project config (or the stored
--- MAINTAINERS, or the top-level folders): one row per area covering a path seen in commit_files
--- or in a code-size file list. A path no area covers has no row.
+-- MAINTAINERS, or the top-level folders): one row per area covering a path seen in commit_files,
+-- in a code-size file list or in a list's patches. A path no area covers has no row.
 CREATE TABLE IF NOT EXISTS path_areas (
   repository VARCHAR NOT NULL,
   path VARCHAR NOT NULL,
@@ -192,6 +200,16 @@ CREATE TABLE IF NOT EXISTS subprojects (
   pattern_position INTEGER NOT NULL,      -- the pattern's place in its sub-project's list, from 0
   kind VARCHAR,                           -- 'repository' or 'list'; NULL when nothing matches
   name VARCHAR                            -- the repository or list matched
+);
+
+-- Derived with path_areas: one row per area a commit is in (an area covering a file it changed,
+-- as its new or its old path, in the first repository by name holding it), so narrowing to an
+-- area is one join, with the lines it changed there.
+CREATE TABLE IF NOT EXISTS commit_areas (
+  commit_id VARCHAR NOT NULL,
+  area VARCHAR NOT NULL,
+  lines_added INTEGER NOT NULL,       -- lines added to the area's files (by their new path; binary files none)
+  lines_deleted INTEGER NOT NULL      -- lines deleted from them
 );
 
 -- Code size (docs/code-size.md): the points of history counted, each a commit.

@@ -43,6 +43,8 @@ export interface NamedView {
   /** Sub-project names (absent in exports made before sub-projects: none). */
   subprojects?: string[];
   paths: string[];
+  /** Area names (absent in exports made before areas: none). */
+  areas?: string[];
   kind: 'commits' | 'reviews';
   mode: 'counts' | 'shares';
   /** Its weather report beside the manifest (`views/summit.json`). */
@@ -71,6 +73,8 @@ export interface DataManifest {
   repositories: string[];
   /** Sub-project names, in the config's order (absent in exports made before sub-projects). */
   subprojects?: string[];
+  /** Area names (docs/areas.md), sorted; empty in an export made before areas were. */
+  areas: string[];
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
@@ -129,6 +133,11 @@ export function parseDataManifest(json: unknown): DataManifest {
     (!Array.isArray(m.subprojects) || m.subprojects.some((r) => typeof r !== 'string'))
   )
     fail('subprojects', m.subprojects);
+  if (
+    m.areas !== undefined &&
+    (!Array.isArray(m.areas) || m.areas.some((a) => typeof a !== 'string'))
+  )
+    fail('areas', m.areas);
   if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
     fail('colours', m.colours);
   if (!Array.isArray(m.tables)) fail('tables', m.tables);
@@ -169,6 +178,7 @@ export function parseDataManifest(json: unknown): DataManifest {
       typeof named.top !== 'number' ||
       !strings(named.repositories) ||
       (named.subprojects !== undefined && !strings(named.subprojects)) ||
+      (named.areas !== undefined && !strings(named.areas)) ||
       !strings(named.paths) ||
       (named.kind !== 'commits' && named.kind !== 'reviews') ||
       (named.mode !== 'counts' && named.mode !== 'shares') ||
@@ -187,6 +197,7 @@ export function parseDataManifest(json: unknown): DataManifest {
   return {
     ...(m as unknown as DataManifest),
     projects,
+    areas: (m.areas ?? []) as string[],
     defaultView: (view ?? null) as DataManifest['defaultView'],
     report: (m.report ?? null) as string | null,
     colourOrder: (m.colourOrder ?? []) as string[],

@@ -89,8 +89,9 @@ export interface YearLinesChart {
   partialYear?: number | null;
   note?: string;
   /**
-   * Colour the lines by their own order, for names that are not organisations (sub-projects).
-   * Default: false, the report's organisation colours.
+   * The names are not organisations (areas, sub-projects): colour the lines by their own order
+   * rather than the report's organisation colours, and mark them without `data-organisation`.
+   * Default: false.
    */
   ownColours?: boolean;
 }
@@ -215,6 +216,66 @@ export interface MatrixChart {
   columnLabel: string;
   /** How many rows and columns to draw, the largest totals first. Default: 10. */
   top?: number;
+  /**
+   * The names of the rows and of the columns in the order they are drawn (each where it has
+   * cells), for a binding that ranks them itself (the top N, then `Other`, then `Unknown`).
+   * Default: by their totals.
+   */
+  order?: { rows: string[]; columns: string[] };
+  note?: string;
+}
+
+/** A name's value at one point of a series of named points (a release tag, a period). */
+export interface NamedPointValue {
+  /** The point's label, one of the chart's `points`. */
+  point: string;
+  name: string;
+  value: number;
+}
+
+/**
+ * Values at named points in their order (release tags, periods: not years), one line per name, and
+ * a target per name drawn as a dashed level line in the name's colour.
+ */
+export interface PointLinesChart {
+  chart: 'point-lines';
+  /** The points, left to right. */
+  points: string[];
+  rows: NamedPointValue[];
+  /** A level to reach or stay under, per name. Default: none. */
+  targets?: Array<{ name: string; value: number }>;
+  /** What the values are ("code lines"). */
+  unit: string;
+  /** How many names get a line, the largest last values first. Default: 6. */
+  top?: number;
+  /** As for {@link YearLinesChart}: names that are not organisations. Default: false. */
+  ownColours?: boolean;
+  note?: string;
+}
+
+/** Two values of a name in one year, drawn one up and one down from the axis (added, removed). */
+export interface UpDownYearValue {
+  year: number;
+  /** An organisation, `Other` or `Unknown` (drawn hatched). */
+  name: string;
+  up: number;
+  down: number;
+}
+
+/**
+ * Stacked bars by year drawn both ways from one axis: above it the first value of the top N names,
+ * `Other` and `Unknown` (lines added), below it the second (lines removed).
+ */
+export interface YearUpDownChart {
+  chart: 'year-updown';
+  rows: UpDownYearValue[];
+  /** How many names get a layer of their own, by their totals both ways. Default: 6. */
+  top?: number;
+  /** What the upper and the lower bars count ("lines added", "lines removed"). */
+  upUnit: string;
+  downUnit: string;
+  /** Year drawn as partial (hatched). Default: none. */
+  partialYear?: number | null;
   note?: string;
 }
 
@@ -252,7 +313,9 @@ export type ChartSpec =
   | RatioBarsChart
   | RecentAndRisingChart
   | MatrixChart
-  | ProjectionChart;
+  | ProjectionChart
+  | PointLinesChart
+  | YearUpDownChart;
 
 /** A figure ready to draw: its frame (title, subtitle, source, colours) and its chart. */
 export interface FigureSpec {

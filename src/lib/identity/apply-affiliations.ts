@@ -14,6 +14,7 @@ import { insertColumns } from './insert-columns.ts';
 import { formatSource, throwMapProblems, type MapSource } from './map-problem.ts';
 import { readRepositoryMailmaps } from './read-repository-mailmaps.ts';
 import { applyMail, MAIL_APPLY_SQL, MAIL_IDENTITIES_SQL } from '../mail/apply-mail.ts';
+import { GITHUB_LOGINS_SQL, REVIEW_AUTHORS_SQL } from './review-authors.ts';
 
 /** Options for {@link applyAffiliations}. */
 export interface ApplyOptions {
@@ -178,7 +179,13 @@ export async function applyAffiliations(
 
   const fingerprint = await applyFingerprint(db, {
     maps,
-    sql: [identitySchema, CONTRIBUTIONS_SQL, ...MAIL_APPLY_SQL],
+    sql: [
+      identitySchema,
+      CONTRIBUTIONS_SQL,
+      ...MAIL_APPLY_SQL,
+      GITHUB_LOGINS_SQL,
+      REVIEW_AUTHORS_SQL,
+    ],
   });
   if (options.skipWhenUnchanged) {
     const last = await unchangedApply(db, fingerprint);
@@ -198,10 +205,7 @@ export async function applyAffiliations(
     WHERE person_email IS NOT NULL AND lower(key) IN ${REVIEW_KEYS}
     UNION
     ${MAIL_IDENTITIES_SQL}`);
-  const loginRows = await db.query<{ login: string; name: string | null }>(`
-    SELECT DISTINCT lower(r.reviewer_login) AS login, u.name
-    FROM github_reviews r LEFT JOIN github_users u ON lower(u.login) = lower(r.reviewer_login)
-    WHERE r.reviewer_login IS NOT NULL`);
+  const loginRows = await db.query<{ login: string; name: string | null }>(GITHUB_LOGINS_SQL);
   const loginEmails = new Map<string, { email: string; commits: number }[]>();
   for (const row of await db.query<{ login: string; email: string; commits: number }>(
     `SELECT lower(login) AS login, email, commits FROM github_login_emails`,
@@ -278,6 +282,7 @@ export async function applyAffiliations(
       'github_login_people',
       'person_affiliations',
       'contributions',
+      'review_authors',
     ]) {
       await db.exec(`DELETE FROM ${table}`);
     }
@@ -302,6 +307,7 @@ export async function applyAffiliations(
     });
     await db.exec(CONTRIBUTIONS_SQL);
     const mailReviews = await applyMail(db);
+    await db.exec(REVIEW_AUTHORS_SQL);
     const [counts] = await db.query<{
       commits: number;
       trailer_reviews: number;

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS person_identities (
   decided_by VARCHAR                  -- the mailmap/alias lines applied ('file:line, file:line'), or NULL
 );
 
--- Every GitHub reviewer login and the person it resolved to.
+-- Every GitHub reviewer login and pull-request author login, and the person it resolved to.
 CREATE TABLE IF NOT EXISTS github_login_people (
   login VARCHAR NOT NULL,             -- lower case
   email VARCHAR NOT NULL,             -- the address before mailmap and aliases

@@ -1,6 +1,6 @@
 /**
  * Puts the shared filtering (filtered.sql: the `bounds`, `scoped` and `filtered` relations) in
- * front of a metric's own SQL, so no metric restates the as-of, repository and path filters; and
+ * front of a metric's own SQL, so no metric restates the as-of, repository, path and area filters; and
  * lets an engine that keeps `scoped` as a table (the dashboard) read it from there instead.
  */
 import filteredSql from './filtered.sql?raw';
@@ -11,6 +11,9 @@ const PREFIX = filteredSql.trimEnd();
 /** The `scoped` relation's columns, in order: what a table standing in for it holds. */
 export const SCOPED_COLUMNS = [
   'kind',
+  'source',
+  'contribution_id',
+  'commit_id',
   'repository',
   'time',
   'landed',
@@ -42,13 +45,13 @@ const SCOPED = relationBody(PREFIX, 'scoped');
 
 /**
  * One statement selecting the one row of `bounds` (the parameters as typed values and the dates
- * derived from them) for `$as_of`, `$since`, `$repositories` and `$paths`.
+ * derived from them) for `$as_of`, `$since`, `$repositories`, `$paths` and `$areas`.
  */
 export const BOUNDS_SQL = `${PREFIX.slice(0, BOUNDS[1] + 1)}\nSELECT * FROM bounds`;
 
 /**
- * One statement selecting the rows of `scoped` (the contributions under the `$repositories` and
- * `$paths` filters, at every date) with the columns {@link SCOPED_COLUMNS}, in no particular
+ * One statement selecting the rows of `scoped` (the contributions under the `$repositories`,
+ * `$paths` and `$areas` filters, at every date) with the columns {@link SCOPED_COLUMNS}, in no particular
  * order. It takes `$as_of` and `$since` too (the shared prefix reads them), which do not change
  * its rows.
  */
@@ -68,10 +71,10 @@ export function composeMetricSql(metricSql: string): string {
 export interface KeptRelations {
   /**
    * A table with the columns {@link SCOPED_COLUMNS} holding the rows of {@link SCOPED_SQL} for the
-   * same `$repositories` and `$paths` (`contributions` itself when both are empty).
+   * same `$repositories`, `$paths` and `$areas` (`contributions` itself when all are empty).
    */
   scoped: string;
-  /** A table holding the row of {@link BOUNDS_SQL} for the same four parameters; optional. */
+  /** A table holding the row of {@link BOUNDS_SQL} for the same five parameters; optional. */
   bounds?: string;
 }
 

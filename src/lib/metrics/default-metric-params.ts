@@ -41,7 +41,7 @@ export function defaultsWithinData(
  * - `top`: 6;
  * - `growthSince`: three full years before the last full year (as-of 2018-06-01 → 2014, so growth
  *   runs 2014 → 2017);
- * - `repositories`, `paths`, `lists`: empty (everything).
+ * - `repositories`, `paths`, `areas`, `lists`: empty (everything).
  */
 export function defaultMetricParams(now: Date, given: Partial<MetricParams> = {}): MetricParams {
   const asOf = given.asOf ?? utcDay(now);
@@ -53,6 +53,7 @@ export function defaultMetricParams(now: Date, given: Partial<MetricParams> = {}
     growthSince: given.growthSince ?? year - 1 - 3,
     repositories: given.repositories ?? [],
     paths: given.paths ?? [],
+    areas: given.areas ?? [],
     lists: given.lists ?? [],
     organisation: given.organisation ?? null,
   };

@@ -25,6 +25,11 @@ export interface MetricParams {
   repositories: readonly string[];
   /** Narrow to commits changing a file at or under these path prefixes; empty = all. */
   paths: readonly string[];
+  /**
+   * Narrow to commits changing a file one of these areas covers (by name, see docs/areas.md);
+   * empty or absent = all.
+   */
+  areas?: readonly string[];
   /** Narrow the mailing-list metrics to these lists (by configured name); empty or absent = all. */
   lists?: readonly string[];
   /** The organisation of the per-organisation metrics (`organisation-*`); ignored by the others. */
@@ -54,6 +59,7 @@ function sqlParams(params: MetricParams): SqlParams {
     growth_since: params.growthSince,
     repositories: [...params.repositories],
     paths: [...params.paths],
+    areas: [...(params.areas ?? [])],
     lists: [...(params.lists ?? [])],
     organisation: params.organisation ?? null,
   };

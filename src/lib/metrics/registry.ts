@@ -29,8 +29,11 @@ import { pullRequestsByOrganisation } from './pull-requests-by-organisation/pull
 import { projection } from './projection/projection.ts';
 import { pullRequestsTimeToFirstReview } from './pull-requests-time-to-first-review/pull-requests-time-to-first-review.ts';
 import type { Registry, ReportScope } from './report-metric.ts';
+import { reviewBandwidth } from './review-bandwidth/review-bandwidth.ts';
 import { reviewFlow } from './review-flow/review-flow.ts';
+import { reviewMatrix } from './review-matrix/review-matrix.ts';
 import { reviewsAgainstCommits } from './reviews-against-commits/reviews-against-commits.ts';
+import { reviewsByArea } from './reviews-by-area/reviews-by-area.ts';
 import { reviewsByOrganisation } from './reviews-by-organisation/reviews-by-organisation.ts';
 import { risers } from './risers/risers.ts';
 import { subprojects } from './subprojects/subprojects.ts';
@@ -53,6 +56,9 @@ const ENTRIES = [
   newcomers,
   reviewsByOrganisation,
   reviewsAgainstCommits,
+  reviewMatrix,
+  reviewBandwidth,
+  reviewsByArea,
   reviewFlow,
   mailReviewsByOrganisation,
   mailReviewersByYear,

@@ -22,7 +22,7 @@ export interface ReportScope {
    * Narrowing applied to every figure; empty lists mean everything. `repositories` holds those
    * named and those of the named `subprojects` (present only when the report names some).
    */
-  filters: { repositories: string[]; paths: string[]; subprojects?: string[] };
+  filters: { repositories: string[]; paths: string[]; areas: string[]; subprojects?: string[] };
 }
 
 /** One sentence and the figures it supports (drawn after it in weather.md, beside it on screen). */
@@ -124,9 +124,15 @@ export type Registry<Report extends object> = ReadonlyArray<RegisteredMetric<obj
 /** The tables the shared filtering (filtered.sql) reads: every metric needs them. */
 export const SHARED_TABLES: readonly ExportedTable[] = [
   { name: 'contributions' },
-  // Only joined on to narrow by repository and path: the other columns stay behind.
+  // Only joined on to narrow by repository, path and area: the other columns stay behind.
   { name: 'commits', columns: ['repository', 'commit_id'] },
-  { name: 'commit_files', columns: ['commit_id', 'path', 'old_path'] },
+  { name: 'commit_files', columns: ['repository', 'commit_id', 'path', 'old_path'] },
+  { name: 'commit_areas' },
+  { name: 'path_areas' },
+  // List reviews under a path or area filter follow their change's patches.
+  { name: 'mail_threads', columns: ['message_id', 'change_id'] },
+  { name: 'messages', columns: ['message_id', 'is_patch', 'time'] },
+  { name: 'message_files' },
 ];
 
 /** What a metric's module declares; everything but the query, the fields and the CSV is optional. */

@@ -18,7 +18,7 @@ import type { WeatherFigures, WeatherReport } from './weather-report.ts';
  * What a report covers; everything is optional (see `defaultMetricParams`): as-of today (UTC, from
  * the clock), since 1 January ten years before (or of the first year with data, when later), top
  * 6, growth since three full years before the last full year (or the first year with data), all
- * repositories and paths.
+ * repositories, paths and areas.
  */
 export type WeatherReportParams = Partial<Omit<MetricParams, 'organisation'>> & {
   /**
@@ -81,6 +81,7 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     ...params,
     repositories: [...(params.repositories ?? [])],
     paths: [...(params.paths ?? [])],
+    areas: [...(params.areas ?? [])],
   };
   const defaults = defaultMetricParams((options.clock ?? systemClock)(), given);
   const firstDay =
@@ -103,6 +104,7 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     filters: {
       repositories: [...resolved.repositories],
       paths: [...resolved.paths],
+      areas: [...(resolved.areas ?? [])],
       ...(subprojects.length > 0 ? { subprojects } : {}),
     },
   };

@@ -18,7 +18,8 @@ export async function firstContributionDay(db: Database): Promise<string | null>
  * computed, so a mistake is one line naming the value: a date that is not a calendar day, `since`
  * not before `asOf`, a top N under 1, a database with no contributions yet (`not-found`), an as-of
  * date on or before the first contribution (nothing would count), an unknown repository name
- * (`not-found`, listing the known ones).
+ * (`not-found`, listing the known ones), an unknown area name (`not-found`, naming the areas whose
+ * names hold it, else the known ones).
  */
 export async function checkReportScope(db: Database, params: MetricParams): Promise<void> {
   for (const [field, value] of [
@@ -85,4 +86,38 @@ export async function checkReportScope(db: Database, params: MetricParams): Prom
       );
     }
   }
+  const areas = params.areas ?? [];
+  if (areas.length > 0) {
+    const rows = await db.query<{ area: string }>(
+      `SELECT DISTINCT area FROM path_areas ORDER BY area`,
+    );
+    const known = rows.map((row) => row.area);
+    const unknown = areas.find((name) => !known.includes(name));
+    if (unknown !== undefined) {
+      throw new BarometerError(
+        'not-found',
+        `unknown area '${unknown}' ${areaHint(unknown, known)}`,
+        {
+          field: 'area',
+          value: unknown,
+        },
+      );
+    }
+  }
+}
+
+/** How many area names an error lists at most. */
+const LISTED_AREAS = 8;
+
+/** `(did you mean 'X86 ARCHITECTURE'?)`, else `(known: …)`, for an area name not in `known`. */
+function areaHint(name: string, known: readonly string[]): string {
+  if (known.length === 0) return '(the database has no areas: see docs/areas.md)';
+  const lower = name.toLowerCase();
+  const near = known.filter((area) => area.toLowerCase().includes(lower));
+  const quoted = (list: readonly string[]) =>
+    list
+      .slice(0, LISTED_AREAS)
+      .map((area) => `'${area}'`)
+      .join(', ') + (list.length > LISTED_AREAS ? ` and ${list.length - LISTED_AREAS} more` : '');
+  return near.length > 0 ? `(did you mean ${quoted(near)}?)` : `(known: ${quoted(known)})`;
 }

@@ -24,6 +24,9 @@ export function scopeLine(report: WeatherReport, name: (s: string) => string = p
   if (report.filters.paths.length > 0) {
     parts.push(`paths: ${report.filters.paths.map(name).join(', ')}`);
   }
+  if (report.filters.areas.length > 0) {
+    parts.push(`areas: ${report.filters.areas.map(name).join(', ')}`);
+  }
   return parts.join('; ');
 }
 

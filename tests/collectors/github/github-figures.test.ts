@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAffiliationMapFiles } from '../../../src/lib/identity/affiliation-maps.ts';
 import { applyAffiliations } from '../../../src/lib/identity/apply-affiliations.ts';
 import { pullRequestsByOrganisation } from '../../../src/lib/metrics/pull-requests-by-organisation/pull-requests-by-organisation.ts';
+import { reviewMatrix } from '../../../src/lib/metrics/review-matrix/review-matrix.ts';
 import { pullRequestsTimeToFirstReview } from '../../../src/lib/metrics/pull-requests-time-to-first-review/pull-requests-time-to-first-review.ts';
 import { params } from '../../lib/metrics/contributions-fixture.ts';
 import { closeAfterEach, run, setup } from './collect-run.ts';
@@ -96,5 +97,24 @@ describe('GitHub history to figures', () => {
       // #7 20 h, #4 30 h (a review since dismissed), #5 1 h: median 20.
       { year: 2025, opened: 3, reviewed: 3, medianHours: 20 },
     ]);
+    // Who reviewed whom: each review against its pull request's author (alice's comment on her own
+    // #1 is a self-review, left out; dependabot[bot]'s #5 is nobody's).
+    expect(await reviewMatrix.run(db, p)).toEqual(
+      [
+        [2024, 'Acme', 'Corp', 1],
+        [2024, 'Corp', 'Acme', 1],
+        [2025, 'Corp', 'Unknown', 2],
+        [2025, 'Acme', 'Initech', 1],
+        [2025, 'Initech', 'Acme', 1],
+        [2025, 'Initech', 'Unknown', 1],
+      ].map(([year, reviewerOrganisation, authorOrganisation, reviews]) => ({
+        year,
+        reviewerOrganisation,
+        authorOrganisation,
+        reviews,
+      })),
+    );
+    // GitHub reviews have no files: an area leaves none.
+    expect(await reviewMatrix.run(db, { ...p, areas: ['src'] })).toEqual([]);
   });
 });

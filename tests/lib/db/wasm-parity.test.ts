@@ -127,6 +127,8 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
         paths: ['xen/arch/arm', 'tools'],
         organisation: 'Newcomer',
       }),
+      params('2018-06-01', { since: '2011-01-01', areas: ['Arm'], organisation: 'EPAM' }),
+      params('2018-06-01', { areas: ['x86', 'tools'], paths: ['xen'], repositories: ['xen'] }),
     ];
     let nonEmpty = 0;
     for (const p of cases) {
@@ -148,6 +150,8 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
       params('2009-02-01', { since: '2000-01-01', repositories: ['osstest'] }),
       params('2018-06-01', { paths: ['tools', 'xen/arch/arm/'], organisation: HOSTILE }),
       params('2016-06-01', { paths: ['xen/arch/arm'], repositories: ['xen'], organisation: 'Arm' }),
+      params('2018-06-01', { since: '2011-01-01', areas: ['Arm'], organisation: 'EPAM' }),
+      params('2017-06-01', { areas: ['x86', 'tools'], paths: ['xen'], organisation: 'SUSE' }),
     ];
     let nonEmpty = 0;
     for (const p of cases) {
@@ -164,11 +168,11 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
       `SELECT table_name AS name FROM duckdb_tables() WHERE temporary ORDER BY table_name`,
     );
     expect(kept.filter((t) => t.name.startsWith('barometer_scoped_')).map((t) => t.name)).toEqual([
-      'barometer_scoped_3',
-      'barometer_scoped_4',
+      'barometer_scoped_5',
+      'barometer_scoped_6',
     ]);
-    // One `bounds` row kept per view (five views).
-    expect(kept.filter((t) => t.name.startsWith('barometer_bounds_'))).toHaveLength(5);
+    // One `bounds` row kept per view (seven views).
+    expect(kept.filter((t) => t.name.startsWith('barometer_bounds_'))).toHaveLength(7);
     // What is not a composed metric passes through unchanged.
     expect(rescopeMetricSql('SELECT count(*) FROM contributions', 'contributions')).toBeNull();
     expect(await scoped.query('SELECT count(*) AS n FROM contributions', {})).toEqual(
@@ -188,7 +192,7 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
 
   it('builds the same weather report on both engines', async () => {
     const options = { project: 'xen', clock: () => new Date('2018-06-01T00:00:00Z') };
-    for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], top: 3 }]) {
+    for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], top: 3 }, { areas: ['Arm'] }]) {
       const expected = await buildWeatherReport(node, p, options);
       expect(expected.sentences.length).toBeGreaterThan(2);
       expect(await buildWeatherReport(wasm, p, options)).toEqual(expected);
@@ -197,7 +201,11 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
 
   it('builds the same report when every metric is asked for at once, as the dashboard does', async () => {
     const options = { project: 'xen', clock: () => new Date('2018-06-01T00:00:00Z') };
-    for (const p of [{ since: '2011-01-01' }, { paths: ['tools'], repositories: ['xen'] }]) {
+    for (const p of [
+      { since: '2011-01-01' },
+      { paths: ['tools'], repositories: ['xen'] },
+      { areas: ['x86'], repositories: ['xen'] },
+    ]) {
       const expected = await buildWeatherReport(node, p, options);
       const scoped = scopedDatabase(wasm);
       expect(await buildWeatherReport(scoped, p, { ...options, parallel: true })).toEqual(expected);

@@ -10,12 +10,12 @@ import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
 import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
-import { insertColumns } from '../../../src/lib/identity/insert-columns.ts';
 import { codeSize } from '../../../src/lib/metrics/code-size/code-size.ts';
 import { linesByArea } from '../../../src/lib/metrics/lines-by-area/lines-by-area.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
 import { capture } from '../../helpers/capture.ts';
+import { copyTables } from '../../helpers/copy-tables.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
 import { params } from './contributions-fixture.ts';
 
@@ -63,27 +63,6 @@ function history(repo: GitFixture): void {
   repo.git(['tag', 'RELEASE-1.2']);
 }
 
-/** Copies the tables the metrics read from `from` into `to`, row for row. */
-async function copyTables(from: NodeDatabase, to: Database, tables: string[]): Promise<void> {
-  for (const table of tables) {
-    const columns = await from.query<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-       WHERE table_name = $table ORDER BY ordinal_position`,
-      { table },
-    );
-    const rows = await from.query<Record<string, string | null>>(
-      `SELECT ${columns.map((c) => `CAST(${c.name} AS VARCHAR) AS ${c.name}`).join(', ')} FROM ${table}`,
-    );
-    if (rows.length === 0) continue;
-    await insertColumns(
-      to,
-      table,
-      Object.fromEntries(columns.map((c) => [c.name, rows.map((row) => row[c.name] ?? null)])),
-      Object.fromEntries(columns.filter((c) => c.type !== 'VARCHAR').map((c) => [c.name, c.type])),
-    );
-  }
-}
-
 describe('code-size metrics', () => {
   let dir: string;
   let repo: GitFixture;
@@ -128,6 +107,7 @@ describe('code-size metrics', () => {
       'commit_files',
       'contributions',
       'path_areas',
+      'commit_areas',
       'code_size_points',
       'code_size_totals',
       'code_size_targets',

@@ -1,7 +1,9 @@
 /**
  * Generated contributions for metric tests: commits (with their files and trailer reviews) and
  * GitHub reviews written straight into the raw tables and `contributions`, as the collector and
- * the affiliation step would, so each test knows its answers.
+ * the affiliation step would (with `review_authors`, and `path_areas` and `commit_areas` for
+ * {@link FIXTURE_AREAS}),
+ * so each test knows its answers.
  */
 import { afterEach } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
@@ -41,7 +43,16 @@ export interface FixtureGithubReview {
   email: string;
   organisation: string;
   repository: string;
+  /** The pull request's author (default: nobody can name them: Unknown). */
+  author?: { email: string; organisation: string };
 }
+
+/** The areas of every fixture database: each the paths at or under its prefixes. */
+export const FIXTURE_AREAS: Record<string, string[]> = {
+  Arm: ['xen/arch/arm/', 'xen/include/asm-arm/'],
+  x86: ['xen/arch/x86/'],
+  tools: ['tools/'],
+};
 
 const q = (value: string | null | undefined) =>
   value === null || value === undefined ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
@@ -119,6 +130,10 @@ export async function insertFixture(
   const commitRows: string[] = [];
   const fileRows: string[] = [];
   const contributionRows: string[] = [];
+  const authorRows: string[] = [];
+  const areaRows = new Set<string>();
+  /** Lines added per commit and area (every fixture file adds one line; a rename none). */
+  const commitAreaLines = new Map<string, number>();
   commits.forEach((c, i) => {
     const id = c.id ?? `c${String(i).padStart(6, '0')}`;
     const repositories = [...(c.repositories ?? ['main'])].sort();
@@ -134,6 +149,20 @@ export async function insertFixture(
       for (const [from, to] of c.renames ?? []) {
         fileRows.push(`(${q(repository)}, ${q(id)}, ${q(to)}, ${q(from)}, 0, 0, false)`);
       }
+      const changed = [
+        ...(c.files ?? ['README']).map((path) => [path, 1] as const),
+        ...(c.renames ?? []).flat().map((path) => [path, 0] as const),
+      ];
+      for (const [path, lines] of changed) {
+        for (const [area, prefixes] of Object.entries(FIXTURE_AREAS)) {
+          if (!prefixes.some((prefix) => path.startsWith(prefix))) continue;
+          areaRows.add(`(${q(repository)}, ${q(path)}, ${q(area)})`);
+          // A commit's lines count once, in the first repository holding it.
+          if (repository !== repositories[0]) continue;
+          const key = `${q(id)}, ${q(area)}`;
+          commitAreaLines.set(key, (commitAreaLines.get(key) ?? 0) + lines);
+        }
+      }
     }
     const landed = c.landed ? `TIMESTAMP ${q(c.landed.replace('T', ' ').replace('Z', ''))}` : time;
     contributionRows.push(
@@ -143,12 +172,16 @@ export async function insertFixture(
       contributionRows.push(
         `('review', 'trailer', ${q(`${id}:${position}`)}, ${q(repositories[0])}, ${q(id)}, ${time}, ${landed}, ${q(r.email)}, ${q(r.name ?? r.email.split('@')[0])}, ${q(r.organisation)})`,
       );
+      authorRows.push(`(${q(`${id}:${position}`)}, ${q(c.email)}, ${q(c.organisation)})`);
     });
   });
   githubReviews.forEach((r, i) => {
     const time = `TIMESTAMP ${q(r.time.replace('T', ' ').replace('Z', ''))}`;
     contributionRows.push(
       `('review', 'github', ${q(`github:${i + 1}`)}, ${q(r.repository)}, NULL, ${time}, ${time}, ${q(r.email)}, ${q(r.email.split('@')[0])}, ${q(r.organisation)})`,
+    );
+    authorRows.push(
+      `(${q(`github:${i + 1}`)}, ${q(r.author?.email)}, ${q(r.author?.organisation ?? 'Unknown')})`,
     );
   });
   const chunks = (rows: string[], table: string) => {
@@ -162,6 +195,12 @@ export async function insertFixture(
     ...chunks(commitRows, 'commits'),
     ...chunks(fileRows, 'commit_files'),
     ...chunks(contributionRows, 'contributions'),
+    ...chunks(authorRows, 'review_authors'),
+    ...chunks([...areaRows], 'path_areas'),
+    ...chunks(
+      [...commitAreaLines].map(([key, lines]) => `(${key}, ${lines}, 0)`),
+      'commit_areas',
+    ),
   ]) {
     await db.exec(statement);
   }

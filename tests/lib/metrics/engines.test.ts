@@ -35,6 +35,8 @@ describe('metrics on both engines', () => {
       params('2017-03-01', { paths: ['xen/arch/arm'], repositories: ['xen'], organisation: 'Arm' }),
       // The late commits count as of August only.
       params('2018-08-01', { since: '2017-01-01', organisation: 'Newcomer' }),
+      params('2018-06-01', { since: '2011-01-01', areas: ['Arm'], organisation: 'Citrix' }),
+      params('2018-06-01', { areas: ['x86', 'tools'], paths: ['xen'], repositories: ['xen'] }),
     ];
     for (const p of cases) {
       for (const metric of [...metrics, ...organisationMetrics]) {

@@ -53,6 +53,7 @@ describe('metric registry', () => {
           'growth_since',
           'repositories',
           'paths',
+          'areas',
           'organisation',
           'lists',
         ]).toContain(name);

@@ -108,7 +108,7 @@ describe('buildWeatherReport on a generated project', () => {
       { asOf: '2018-06-01', since: '2011-01-01', paths: ['xen/arch/arm'] },
       { project: 'xen' },
     );
-    expect(arm.filters).toEqual({ repositories: [], paths: ['xen/arch/arm'] });
+    expect(arm.filters).toEqual({ areas: [], repositories: [], paths: ['xen/arch/arm'] });
     expect(arm.totalCommits).toBeGreaterThan(0);
     expect(arm.totalCommits).toBeLessThan(report.totalCommits / 2);
     expect(arm.sentences.length).toBeGreaterThan(3);

@@ -179,6 +179,8 @@ export function generatedProject(seed = 2018): {
     email: 'maintainer@epam.com',
     organisation: 'EPAM',
     repository: 'xen-project/xen',
+    // Every other pull request by a Citrix developer; the others' authors nobody can name.
+    ...(i % 2 === 0 ? { author: { email: 'dev1@citrix.com', organisation: 'Citrix' } } : {}),
   }));
   return { commits, githubReviews };
 }

@@ -10,7 +10,7 @@ function figures(overrides: Partial<WeatherFigures> = {}): WeatherFigures {
     asOf: '2018-06-01',
     since: '2011-01-01',
     top: 2,
-    filters: { repositories: [], paths: [] },
+    filters: { repositories: [], paths: [], areas: [] },
   };
   return {
     // Every metric's fields, empty, so a new metric needs nothing here; then this report's.

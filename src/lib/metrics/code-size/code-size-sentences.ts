@@ -41,7 +41,7 @@ function languages(rows: readonly CodeSizeRow[]): Array<{ name: string; code: nu
 }
 
 /** Version order: `RELEASE-4.9.2` < `RELEASE-4.10.0`, `2017` < `2018`. */
-function naturalCompare(a: string, b: string): number {
+export function naturalCompare(a: string, b: string): number {
   const parts = (s: string) => s.split(/(\d+)/);
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -79,7 +79,7 @@ function byPoint(rows: readonly CodeSizeRow[], repository: string, area: string 
 }
 
 /** Code lines of `rows` in the spoken languages `names` (every language but Text without it). */
-function codeLines(rows: readonly CodeSizeRow[], names?: ReadonlySet<string>): number {
+export function codeLines(rows: readonly CodeSizeRow[], names?: ReadonlySet<string>): number {
   let sum = 0;
   for (const row of rows) {
     const name = SPOKEN[row.language] ?? row.language;

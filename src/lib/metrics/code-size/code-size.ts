@@ -1,6 +1,7 @@
 import sql from './query.sql?raw';
 import { csvTable } from '../../report/csv-table.ts';
 import { defineMetric, type ReportScope } from '../report-metric.ts';
+import { codeSizeFigure } from './code-size-figures.ts';
 import { codeSizeSentences } from './code-size-sentences.ts';
 
 /** Source lines of one language in one area at one point of history. */
@@ -66,6 +67,7 @@ export const codeSize = defineMetric<CodeSizeRow, CodeSizeFields, ReportScope>({
       blank: (r) => r.blank,
       target: (r) => r.target,
     }),
+  figure: { draw: codeSizeFigure },
   sentences: (report, name) =>
-    codeSizeSentences(report, name).map((text) => ({ text, figures: [] })),
+    codeSizeSentences(report, name).map((text) => ({ text, figures: ['code-size'] })),
 });

@@ -1,6 +1,8 @@
 import sql from './query.sql?raw';
 import { csvTable } from '../../report/csv-table.ts';
 import type { CodeSizeFields } from '../code-size/code-size.ts';
+import { linesByAreaFigure } from '../code-size/code-size-figures.ts';
+import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
 import { linesByAreaSentences } from '../code-size/code-size-sentences.ts';
 import { defineMetric, type ReportScope } from '../report-metric.ts';
 
@@ -31,7 +33,7 @@ export interface LinesByAreaFields {
 export const linesByArea = defineMetric<
   LinesByAreaRow,
   LinesByAreaFields,
-  ReportScope & CodeSizeFields
+  ReportScope & CodeSizeFields & CommitsByYearFields
 >({
   name: 'lines-by-area',
   title: 'Lines added and removed by area',
@@ -39,6 +41,7 @@ export const linesByArea = defineMetric<
     "Lines added and removed in each area's files per calendar year from since to the as-of date, by organisation (the area's top N by name, the others as Other, Unknown apart).",
   sql,
   tables: [
+    { name: 'commit_areas' },
     { name: 'path_areas' },
     {
       name: 'commit_files',
@@ -55,6 +58,14 @@ export const linesByArea = defineMetric<
       removed: (r) => r.removed,
       commits: (r) => r.commits,
     }),
+  figure: { draw: linesByAreaFigure },
   sentences: (report, name) =>
-    linesByAreaSentences(report, name).map((text) => ({ text, figures: [] })),
+    linesByAreaSentences(report, name).map((text) => ({ text, figures: ['lines-by-area'] })),
+  organisations: (report) => [
+    ...new Set(
+      report.linesByArea
+        .filter((r) => r.organisation !== 'Other' && r.organisation !== 'Unknown')
+        .map((r) => r.organisation),
+    ),
+  ],
 });

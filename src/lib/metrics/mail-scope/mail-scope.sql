@@ -7,6 +7,8 @@
 --     (merged there, or a patch touches a file that repository's history touched);
 --   * paths ($paths): a change counts when one of its patches dated before $as_of touches a file at
 --     or under one of the prefixes (as for commits: `xen/arch/arm` is not `xen/arch/arm64`);
+--   * areas ($areas): a change counts when one of its patches dated before $as_of touches a file
+--     one of the areas covers (path_areas, in any repository);
 --   * lists ($lists, empty = all): a change counts when one of its patches was read from one of
 --     the lists (a cross-post counts on each).
 WITH mail_given AS (
@@ -35,6 +37,18 @@ mail_scoped_changes AS (
         WHERE m.is_patch
           AND m.time < pb.as_of
           AND (f.path = p.prefix OR starts_with(f.path, p.prefix || '/'))
+      )
+    )
+    AND (
+      len(b.areas) = 0
+      OR c.change_id IN (
+        SELECT t.change_id
+        FROM mail_threads AS t
+        JOIN messages AS m USING (message_id)
+        JOIN message_files AS f USING (message_id)
+        JOIN path_areas AS a ON a.path = f.path
+        CROSS JOIN bounds AS ab
+        WHERE m.is_patch AND m.time < ab.as_of AND list_contains(ab.areas, a.area)
       )
     )
     AND (

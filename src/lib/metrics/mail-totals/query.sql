@@ -1,6 +1,6 @@
 -- What the mailing lists hold as of as_of (messages dated before it): messages, patches among
 -- them, changes posted, review messages and review tags in them. Under a list filter, messages on
--- those lists; under a repository or path filter, the messages of the changes that pass
+-- those lists; under a repository, path or area filter, the messages of the changes that pass
 -- (mail-scope.sql), other messages left out.
 WITH counted AS (
   SELECT m.message_id, m.is_patch, t.is_review, t.change_id
@@ -16,7 +16,7 @@ WITH counted AS (
       )
     )
     AND (
-      (len(b.repositories) = 0 AND len(b.paths) = 0)
+      (len(b.repositories) = 0 AND len(b.paths) = 0 AND len(b.areas) = 0)
       OR t.change_id IN (SELECT change_id FROM mail_scoped_changes)
     )
 )

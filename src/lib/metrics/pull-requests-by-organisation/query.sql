@@ -10,7 +10,8 @@
 --      or before it, else of their first contribution after it.
 -- A login with no such person (or a deleted account) is Unknown.
 -- Filters: a pull request counts under a repository filter when its repository ('owner/name') is
--- named; pull requests have no files, so none count under a path filter (like GitHub reviews).
+-- named; pull requests have no files, so none count under a path or area filter (like GitHub
+-- reviews).
 WITH pull_events AS (
   SELECT 'opened' AS event, p.repository, p.number, lower(p.author_login) AS login,
          p.created_at AS time
@@ -26,6 +27,7 @@ counted_events AS (
   WHERE e.time >= b.since
     AND e.time < b.as_of
     AND len(b.paths) = 0
+    AND len(b.areas) = 0
     AND (len(b.repositories) = 0 OR list_contains(b.repositories, e.repository))
 ),
 login_candidates AS (

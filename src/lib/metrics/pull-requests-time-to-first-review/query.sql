@@ -5,13 +5,15 @@
 -- requests opened, how many of them had such a review, and the median of their hours (NULL when
 -- none had one). Years without pull requests have no row.
 -- Filters: a pull request counts under a repository filter when its repository ('owner/name') is
--- named; pull requests have no files, so none count under a path filter (like GitHub reviews).
+-- named; pull requests have no files, so none count under a path or area filter (like GitHub
+-- reviews).
 WITH opened AS (
   SELECT p.repository, p.number, lower(p.author_login) AS author, p.created_at
   FROM github_pull_requests AS p, bounds AS b
   WHERE p.created_at >= b.since
     AND p.created_at < b.as_of
     AND len(b.paths) = 0
+    AND len(b.areas) = 0
     AND (len(b.repositories) = 0 OR list_contains(b.repositories, p.repository))
 ),
 first_reviews AS (
