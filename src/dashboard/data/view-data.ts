@@ -31,12 +31,14 @@ export function metricParams(state: DashboardState): MetricParams {
 
 /**
  * Whether the browser runs (and draws) a metric: one the dashboard draws or cites, whose own
- * tables hold rows in this export (a project without GitHub has no pull request panels).
+ * tables hold rows in this export (a project without GitHub has no pull request panels), but
+ * those it declares may be empty.
  */
 export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => boolean {
   const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
   return (metric) =>
-    metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
+    metric.dashboard &&
+    metric.tables.every((table) => table.mayBeEmpty || (rows.get(table.name) ?? 0) > 0);
 }
 
 /** The overview: the weather report and its panels. */

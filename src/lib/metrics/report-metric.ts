@@ -36,6 +36,8 @@ export type NameFormat = (organisation: string) => string;
 export interface FigureView {
   kind: 'commits' | 'reviews';
   mode: 'counts' | 'shares';
+  /** Periods of the figures that can draw quarters (the review flow). Default: `years`. */
+  period?: 'years' | 'quarters';
 }
 
 /** What a figure binding gives: the heading, subtitle and chart for one view. */
@@ -53,6 +55,8 @@ export interface DrawnFigure {
 export interface FigureBinding<Report> {
   /** File and panel name. Default: the metric's name. */
   name: string;
+  /** Its alt text in weather.md. Default: the metric's title. */
+  title?: string;
   /** Draws the figure for `report` as `view` asks (the command line always asks for commits). */
   draw: (report: Report, view: FigureView) => DrawnFigure;
 }
@@ -86,6 +90,8 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly csv: (report: Report) => CsvTable;
   /** The figure that draws it (its dashboard panel too), or null when it draws none. */
   readonly figure: FigureBinding<Report> | null;
+  /** Every figure it draws, in order: `figure` first, then any others (see `figures`). */
+  readonly figures: ReadonlyArray<FigureBinding<Report>>;
   /** The report sentences it states, in reading order, each naming the figures it supports. */
   readonly sentences: (report: Report, name: NameFormat) => ReportSentence[];
   /** Organisations it names, most important first: they get the palette's colours in this order. */
@@ -96,6 +102,8 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
 export interface ExportedTable {
   name: string;
   columns?: readonly string[];
+  /** True when the metric still draws something while it holds no rows. Default: false. */
+  mayBeEmpty?: boolean;
 }
 
 /** A metric: its query (rows typed `Row`) and its declarations, reading `Needs` of the report. */
@@ -136,6 +144,11 @@ export interface MetricDefinition<Row, Fields extends object, Needs extends obje
   csv: (report: Needs & Fields) => CsvTable;
   /** The figure that draws it: its name (default: the metric's) and its binding. Default: none. */
   figure?: { name?: string; draw: FigureBinding<Needs & Fields>['draw'] };
+  /**
+   * More figures of its fields, drawn after `figure` (or in its place, the first naming its CSV
+   * file), each with a name of its own and its alt text. Default: none.
+   */
+  figures?: ReadonlyArray<FigureBinding<Needs & Fields>>;
   /** The sentences it states. Default: none. */
   sentences?: (report: Needs & Fields, name: NameFormat) => ReportSentence[];
   /** The organisations it names, most important first (for colours). Default: none. */
@@ -147,7 +160,13 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
   definition: MetricDefinition<Row, Fields, Needs>,
 ): ReportMetric<Row, Fields, Needs> {
   const query = defineQuery<Row>(definition);
-  const figureName = definition.figure?.name ?? definition.name;
+  const figures = [
+    ...(definition.figure
+      ? [{ name: definition.figure.name ?? definition.name, draw: definition.figure.draw }]
+      : []),
+    ...(definition.figures ?? []),
+  ];
+  const figureName = figures[0]?.name ?? definition.name;
   return {
     name: definition.name,
     title: definition.title,
@@ -160,7 +179,8 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
     skipped: () => definition.fields([]),
     csvFile: `${figureName}.csv`,
     csv: definition.csv,
-    figure: definition.figure ? { name: figureName, draw: definition.figure.draw } : null,
+    figure: figures[0] ?? null,
+    figures,
     sentences: definition.sentences ?? (() => []),
     organisations: definition.organisations ?? (() => []),
   };

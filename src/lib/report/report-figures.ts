@@ -38,7 +38,8 @@ export interface ReportFigure<Report extends object> {
 const COMMITS_VIEW: FigureView = { kind: 'commits', mode: 'counts' };
 
 /**
- * Every figure of `report`, in the registry's order, with the metric that draws it. Organisations
+ * Every figure of `report`, in the registry's order (a metric's in its own), with the metric that
+ * draws it. Organisations
  * get the palette's colours in the order the metrics name them (the `since` ranking first).
  */
 export function drawReportFigures<Report extends ReportScope>(
@@ -49,20 +50,21 @@ export function drawReportFigures<Report extends ReportScope>(
   const colourOrder = [...new Set(registry.flatMap((metric) => metric.organisations(report)))];
   const source = sourceLine(options.source ?? report.project, report.asOf);
   const view = options.view ?? COMMITS_VIEW;
-  return registry.flatMap((metric) => {
-    if (!metric.figure) return [];
-    const drawn = metric.figure.draw(report, view);
-    const spec: FigureSpec = {
-      name: metric.figure.name,
-      title: drawn.title,
-      subtitle: drawn.subtitle,
-      source,
-      colourOrder,
-      brand: options.colours ?? {},
-      chart: drawn.chart,
-    };
-    return [{ spec, metric, drawn }];
-  });
+  return registry.flatMap((metric) =>
+    metric.figures.map((figure) => {
+      const drawn = figure.draw(report, view);
+      const spec: FigureSpec = {
+        name: figure.name,
+        title: drawn.title,
+        subtitle: drawn.subtitle,
+        source,
+        colourOrder,
+        brand: options.colours ?? {},
+        chart: drawn.chart,
+      };
+      return { spec, metric, drawn };
+    }),
+  );
 }
 
 /** Every figure of `report` as the command line draws it (commits), in the registry's order. */
