@@ -230,6 +230,11 @@ export async function exportData(
           (r) => r.name,
         )
       : [];
+    const lists = present.has('message_lists')
+      ? (
+          await db.query<{ list: string }>(`SELECT DISTINCT list FROM message_lists ORDER BY list`)
+        ).map((r) => r.list)
+      : [];
     const exportDay = options.clock().toISOString().slice(0, 10);
     const defaultView = dashboardDefaultView(exportDay, span?.until ?? null);
     let report: string | null = null;
@@ -252,6 +257,7 @@ export async function exportData(
       dataFrom: span?.first ?? null,
       dataUntil: span?.until ?? null,
       repositories,
+      lists,
       colours: { ...(options.colours ?? {}) },
       tables,
       defaultView,

@@ -25,6 +25,7 @@ export function metricParams(state: DashboardState): MetricParams {
     top: state.top,
     repositories: state.repositories,
     paths: state.paths,
+    lists: state.lists,
     organisation: state.organisation,
   });
 }
@@ -41,13 +42,31 @@ export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => 
     metric.tables.every((table) => table.mayBeEmpty || (rows.get(table.name) ?? 0) > 0);
 }
 
+/** Whether a metric's panels and sentences are on `page` (and the browser runs it at all). */
+export function showsOnPage(
+  manifest: DataManifest,
+  page: DashboardState['page'],
+): (metric: MetricUse) => boolean {
+  const runs = runsOnDashboard(manifest);
+  return (metric) => runs(metric) && metric.dashboardPage === page;
+}
+
+/** True when the export holds mailing-list messages (the Review page has something to draw). */
+export function hasMail(manifest: DataManifest): boolean {
+  return (manifest.tables.find((table) => table.name === 'messages')?.rows ?? 0) > 0;
+}
+
 /** The overview: the weather report and its panels. */
 export interface Overview {
   report: WeatherReport;
   panels: Panel[];
 }
 
-/** Runs the weather report for `state` and lays out its panels. */
+/**
+ * Runs the weather report for `state` and lays out the panels of its page (the overview's or the
+ * Review page's). The overview leaves the Review page's metrics out; the Review page runs them all
+ * (its figures read the overview's years), most answered from the kept results.
+ */
 export async function computeOverview(
   db: Database,
   manifest: DataManifest,
@@ -63,15 +82,25 @@ export async function computeOverview(
       growthSince: params.growthSince,
       repositories: params.repositories,
       paths: params.paths,
+      lists: params.lists ?? [],
     },
     // The engines answer side by side: every metric is asked for at once, but those the
     // dashboard neither draws nor cites, or has no data for.
-    { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
+    {
+      project: manifest.project,
+      parallel: true,
+      runs:
+        state.page === 'review' ? runsOnDashboard(manifest) : showsOnPage(manifest, 'overview'),
+    },
   );
   const panels = dashboardPanels(
     report,
     state,
-    { colours: manifest.colours, source: manifest.project, shows: runsOnDashboard(manifest) },
+    {
+      colours: manifest.colours,
+      source: manifest.project,
+      shows: showsOnPage(manifest, state.page),
+    },
     metrics,
   );
   return { report, panels };

@@ -43,6 +43,8 @@ export interface DataManifest {
   dataFrom: string | null;
   /** Repository names, sorted. */
   repositories: string[];
+  /** Mailing-list names (those messages were read from), sorted; absent from older exports. */
+  lists?: string[];
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
@@ -78,6 +80,11 @@ export function parseDataManifest(json: unknown): DataManifest {
   }
   if (!Array.isArray(m.repositories) || m.repositories.some((r) => typeof r !== 'string'))
     fail('repositories', m.repositories);
+  if (
+    m.lists !== undefined &&
+    (!Array.isArray(m.lists) || m.lists.some((l) => typeof l !== 'string'))
+  )
+    fail('lists', m.lists);
   if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
     fail('colours', m.colours);
   if (!Array.isArray(m.tables)) fail('tables', m.tables);

@@ -80,6 +80,8 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly tables: readonly ExportedTable[];
   /** False when the dashboard neither draws it nor cites it, so the browser need not run it. */
   readonly dashboard: boolean;
+  /** The dashboard page that draws its figures: the overview, or the Review page (mailing lists). */
+  readonly dashboardPage: DashboardPage;
   /** Runs the query and turns its rows into the metric's fields of the report. */
   readonly collect: (db: Database, params: MetricParams) => Promise<Fields>;
   /** Its fields when it is not run (see `dashboard`). */
@@ -110,8 +112,14 @@ export interface ExportedTable {
 export type ReportMetric<Row, Fields extends object, Needs extends object = object> = Metric<Row> &
   Omit<RegisteredMetric<Fields, Needs & Fields>, keyof Metric<Row>>;
 
+/** The pages of the whole project on the dashboard. */
+export type DashboardPage = 'overview' | 'review';
+
 /** What decides whether a caller runs a metric: what it is for and what it reads. */
-export type MetricUse = Pick<RegisteredMetric<object, object>, 'name' | 'dashboard' | 'tables'>;
+export type MetricUse = Pick<
+  RegisteredMetric<object, object>,
+  'name' | 'dashboard' | 'tables' | 'dashboardPage'
+>;
 
 /** A list of metrics whose hooks all read (parts of) the report `Report`. */
 export type Registry<Report extends object> = ReadonlyArray<RegisteredMetric<object, Report>>;
@@ -140,6 +148,8 @@ export interface MetricDefinition<Row, Fields extends object, Needs extends obje
   fields: (rows: Row[]) => Fields;
   /** False when no panel draws it and no sentence cites it. Default: true. */
   dashboard?: boolean;
+  /** The dashboard page of its panels and sentences. Default: `overview`. */
+  dashboardPage?: DashboardPage;
   /** Its CSV: a header and one row of cells per row of data. */
   csv: (report: Needs & Fields) => CsvTable;
   /** The figure that draws it: its name (default: the metric's) and its binding. Default: none. */
@@ -174,6 +184,7 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
     sql: query.sql,
     tables: definition.tables ?? [],
     dashboard: definition.dashboard ?? true,
+    dashboardPage: definition.dashboardPage ?? 'overview',
     run: query.run,
     collect: async (db, params) => definition.fields(await query.run(db, params)),
     skipped: () => definition.fields([]),

@@ -50,6 +50,7 @@ export const mailReviewersByYear = defineMetric<
     'Per calendar year from since to the as-of date: review messages on the mailing lists, the people who sent them, and how few of them sent half of the reviews.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({ mailReviewersByYear: rows }),
   csv: (report) =>
     csvTable(report.mailReviewersByYear, {

@@ -43,6 +43,7 @@ export const mailReviewsByOrganisation = defineMetric<
     'Review messages (replies to a change by someone other than its sender) and the Reviewed-by/Acked-by tags in them, per organisation per calendar year from since to the as-of date, Unknown included.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({ mailReviewsByOrganisation: rows }),
   csv: (report) =>
     csvTable(report.mailReviewsByOrganisation, {

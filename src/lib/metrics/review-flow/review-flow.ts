@@ -60,6 +60,7 @@ export const reviewFlow = defineMetric<
     'Changes posted on the mailing lists per year and quarter of posting: reviewed, merged, never answered within 30 days, median and 75th-percentile days to first review and to merge, and versions per change.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({
     reviewFlow: reviewFlowByYear(rows).map((row) => ({
       year: row.year,
