@@ -67,6 +67,8 @@ function flowLines(
   view: FigureView,
   figure: {
     title: (per: string) => string;
+    /** What the lines are (the panel's description). */
+    description: (per: string) => string;
     unit: string;
     values: Record<string, (row: ReviewFlowRow) => number | null>;
     note?: (rows: readonly ReviewFlowRow[]) => string | undefined;
@@ -83,6 +85,7 @@ function flowLines(
   return {
     title: figure.title(p.per),
     subtitle: periodSubtitle(report.project, report.since, report.asOf),
+    description: figure.description(p.per),
     chart: {
       chart: 'year-lines',
       rows: lines(p.rows, figure.values),
@@ -114,6 +117,7 @@ export const REVIEW_FLOW_FIGURES: ReadonlyArray<FigureBinding<Report>> = [
       return {
         title: `Changes posted on the mailing lists per ${p.per}`,
         subtitle: periodSubtitle(report.project, report.since, report.asOf),
+        description: `Changes (a sender's series with one subject, in all their versions) posted on the mailing lists per ${p.per} of their first posting, with the change on the ${p.per} before.`,
         chart: {
           chart: 'year-series',
           rows: p.rows.map((r) => ({ ...at(r), value: r.changes })),
@@ -130,6 +134,8 @@ export const REVIEW_FLOW_FIGURES: ReadonlyArray<FigureBinding<Report>> = [
     draw: (report, view) =>
       flowLines(report, view, {
         title: (per) => `Changes reviewed and merged, by ${per} of posting`,
+        description: (per) =>
+          `Of the changes posted each ${per}, in per cent: those with a review (a reply by someone other than the sender), those merged (a commit of the sender bearing a patch's subject), and those without a review within 30 days.`,
         unit: '% of changes posted',
         values: {
           reviewed: (r) => percent(r.reviewed, r.changes),
@@ -146,6 +152,8 @@ export const REVIEW_FLOW_FIGURES: ReadonlyArray<FigureBinding<Report>> = [
     draw: (report, view) =>
       flowLines(report, view, {
         title: (per) => `Days from posting to the first review, by ${per} of posting`,
+        description: (per) =>
+          `Median and 75th percentile of the days from a change's posting to its first review, over the reviewed changes posted each ${per}.`,
         unit: 'days',
         values: {
           median: (r) => r.medianDaysToFirstReview,
@@ -160,6 +168,8 @@ export const REVIEW_FLOW_FIGURES: ReadonlyArray<FigureBinding<Report>> = [
     draw: (report, view) =>
       flowLines(report, view, {
         title: (per) => `Days from posting to merge, by ${per} of posting`,
+        description: (per) =>
+          `Median and 75th percentile of the days from a change's posting to the committer date of its first merging commit, over the merged changes posted each ${per}.`,
         unit: 'days',
         values: {
           median: (r) => r.medianDaysToMerge,
@@ -174,6 +184,8 @@ export const REVIEW_FLOW_FIGURES: ReadonlyArray<FigureBinding<Report>> = [
     draw: (report, view) =>
       flowLines(report, view, {
         title: (per) => `Changes that took several versions, by ${per} of posting`,
+        description: (per) =>
+          `Of the changes posted each ${per}, in per cent: those posted in two versions or more, and in three or more; the note gives the mean versions per change.`,
         unit: '% of changes posted',
         values: {
           'two or more': (r) => percent(r.twoOrMoreVersions, r.changes),
