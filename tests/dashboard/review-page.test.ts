@@ -229,7 +229,9 @@ describe('the Review page in Chromium', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + report.reviewFlowByPeriod.length);
     const reviewers = (await download('mail-reviewers', 'csv')).toString('utf8');
     expect(reviewers.split('\r\n')[0]).toBe('person,name,organisation,reviews,tags');
-    expect(reviewers).toMatch(/\r\nx@hostile\.example,[^,]*,<img src=x onerror=alert\(1\)>,\d+,\d+\r\n/);
+    expect(reviewers).toMatch(
+      /\r\nx@hostile\.example,[^,]*,<img src=x onerror=alert\(1\)>,\d+,\d+\r\n/,
+    );
     expect(problems.errors).toEqual([]);
   });
 
