@@ -144,6 +144,9 @@ describe('empty and odd data', () => {
       elephantFactorByYear: [],
       pullRequestsByOrganisation: [],
       pullRequestsTimeToFirstReview: [],
+      reviewFlowByPeriod: [],
+      mailReviewsByOrganisation: [],
+      mailReviewersByYear: [],
     };
     for (const spec of reportFigures(empty)) {
       const svg = renderFigure(spec, { width: 1200, height: 675 });
