@@ -4,28 +4,19 @@
  * Chromium. The figures read from the page must equal the weather report DuckDB for Node computes
  * on the same database, under the path, list and quarter controls; downloads work.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import type { MetricParams } from '../../src/lib/metrics/metric.ts';
 import { buildWeatherReport } from '../../src/lib/report/build-weather-report.ts';
 import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
 import {
+  collectListProject,
   generateListProject,
   HOSTILE_NAME,
   type GeneratedList,
 } from '../collectors/mail/generated-list.ts';
-import { runCli } from '../helpers/run-cli.ts';
-import {
-  launchBrowser,
-  startBarometer,
-  waitForView,
-  watchPage,
-  type PageProblems,
-  type ServeProcess,
-} from './browser.ts';
+import { openDashboard, waitForView, type DashboardSession, type PageProblems } from './browser.ts';
 
 const REVIEW = '?asOf=2018-06-01&since=2016&page=review';
 const FIGURES = [
@@ -40,10 +31,11 @@ const FIGURES = [
 
 let project: GeneratedList;
 let dbPath: string;
-let serve: ServeProcess;
-let browser: Browser;
+let session: DashboardSession;
 let page: Page;
 let problems: PageProblems;
+let open: DashboardSession['open'];
+let download: DashboardSession['download'];
 
 /** The weather report DuckDB for Node computes for the same view. */
 async function expected(view: Partial<MetricParams> = {}): Promise<WeatherReport> {
@@ -81,40 +73,15 @@ const sorted = (rows: Array<Array<string | number | null>>) =>
 const changesPerYear = (report: WeatherReport) =>
   report.reviewFlow.map((r) => [String(r.year), r.changes]);
 
-async function open(search: string): Promise<string> {
-  await page.goto(`${serve.url}${search}`);
-  return waitForView(page);
-}
-
-async function download(panel: string, kind: 'svg' | 'png' | 'csv'): Promise<Buffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`[data-panel="${panel}"] button[data-download="${kind}"]`).click(),
-  ]);
-  return readFileSync(await file.path());
-}
-
 beforeAll(async () => {
   project = generateListProject();
-  dbPath = join(project.root, 'listed.duckdb');
-  const run = await runCli(['collect', project.config, '--db', dbPath], {
-    cwd: project.root,
-    clock: () => new Date('2018-06-02T00:00:00Z'),
-  });
-  expect(run.code, run.stderr).toBe(0);
-  serve = await startBarometer(['serve', dbPath, '--port', '0'], project.root);
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  problems = watchPage(page);
+  dbPath = await collectListProject(project);
+  session = await openDashboard(dbPath, project.root);
+  ({ page, problems, open, download } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await session?.close();
   project?.cleanup();
 });
 

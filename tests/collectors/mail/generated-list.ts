@@ -10,6 +10,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 import { inboxEpoch, type FixtureMail } from './mail-fixture.ts';
 
 /** An organisation whose name is markup: it must show as these characters and run nothing. */
@@ -186,4 +187,18 @@ export function generateListProject(seed = 3): GeneratedList {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs the real `barometer collect` on the project into `<root>/listed.duckdb`, its clock on
+ * 2 June 2018; returns the database's path. Throws with what it printed when it fails.
+ */
+export async function collectListProject(project: GeneratedList): Promise<string> {
+  const db = join(project.root, 'listed.duckdb');
+  const run = await runCli(['collect', project.config, '--db', db], {
+    cwd: project.root,
+    clock: () => new Date('2018-06-02T00:00:00Z'),
+  });
+  if (run.code !== 0) throw new Error(`collect failed (${run.code}):\n${run.stderr}`);
+  return db;
 }

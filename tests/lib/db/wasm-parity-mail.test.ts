@@ -4,59 +4,42 @@
  * the dashboard runs) → every metric of the registry, which must give exactly the rows DuckDB for
  * Node gives on the original database, under each filter the Review page offers.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportData } from '../../../src/cli/export-arrow.ts';
 import { runsOnDashboard, showsOnPage } from '../../../src/dashboard/data/view-data.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
-import { loadArrowTables } from '../../../src/lib/db/wasm-load.ts';
 import type { DataManifest } from '../../../src/lib/db/wasm-manifest.ts';
 import { MAIL_TABLES } from '../../../src/lib/metrics/mail-scope/mail-scope.ts';
 import { metrics } from '../../../src/lib/metrics/registry.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
-import { generateListProject, type GeneratedList } from '../../collectors/mail/generated-list.ts';
-import { runCli } from '../../helpers/run-cli.ts';
+import {
+  collectListProject,
+  generateListProject,
+  type GeneratedList,
+} from '../../collectors/mail/generated-list.ts';
 import { params } from '../metrics/contributions-fixture.ts';
-import { openWasmEngine } from './wasm-engine.ts';
+import { exportToWasm, type LoadedExport } from './export-to-wasm.ts';
 
 describe('the mailing-list metrics over the Arrow export in duckdb-wasm', () => {
   let project: GeneratedList;
   let node: NodeDatabase;
   let wasm: Database;
-  let closeEngine: () => void;
   let manifest: DataManifest;
-  let dir: string;
+  let loaded: LoadedExport;
 
   beforeAll(async () => {
     project = generateListProject();
-    const dbPath = join(project.root, 'listed.duckdb');
-    const run = await runCli(['collect', project.config, '--db', dbPath], {
-      cwd: project.root,
-      clock: () => new Date('2018-06-02T00:00:00Z'),
-    });
-    expect(run.code, run.stderr).toBe(0);
-    node = await openNodeDatabase(dbPath);
-    dir = mkdtempSync(join(tmpdir(), 'barometer-export-'));
-    manifest = await exportData(node, join(dir, 'data'), {
+    node = await openNodeDatabase(await collectListProject(project));
+    loaded = await exportToWasm(node, {
       project: 'listed',
       clock: () => new Date('2018-06-02T00:00:00Z'),
     });
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    await loadArrowTables(engine.connection, manifest, async (file) =>
-      readFileSync(join(dir, 'data', file)),
-    );
-    wasm = wasmDatabase(engine.connection);
+    ({ manifest, wasm } = loaded);
   }, 120_000);
   afterAll(async () => {
     await node?.close();
-    closeEngine?.();
+    loaded?.close();
     project?.cleanup();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('ships every table the mail metrics read, with its rows, and names the lists', () => {
