@@ -31,7 +31,12 @@ export interface MessageProblems {
 export interface ParsedMessage {
   /** The Message-ID without `<>`, or null when the message has none. */
   messageId: string | null;
+  /** The sender's name (see `fromEmail`), or null. */
   fromName: string | null;
+  /**
+   * The sender's address as written: From's, or the author's when From is the list's own address
+   * (DMARC rewriting, see `messageSender`); null when From names no address.
+   */
   fromEmail: string | null;
   /** Milliseconds since the epoch (UTC). */
   time: number;
@@ -89,7 +94,7 @@ function headerText(latin1: string): string {
 
 /** The wanted header fields of a header block, first occurrence of each, unfolded. */
 const FIELD =
-  /^(message-id|from|date|subject|in-reply-to|references|content-type|content-transfer-encoding)[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)/gim;
+  /^(message-id|from|reply-to|x-original-from|list-post|date|subject|in-reply-to|references|content-type|content-transfer-encoding)[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)/gim;
 
 /** The wanted header fields, unfolded, first occurrence of each (the block read as Latin-1). */
 function readHeaders(block: string): Map<string, string> {
@@ -108,6 +113,51 @@ function readHeaders(block: string): Map<string, string> {
     );
   }
   return fields;
+}
+
+/** The addresses of an address header (`From`, `Reply-To`), with their names, in order. */
+function addresses(value: string | undefined): Array<{ name: string | null; email: string }> {
+  if (!value) return [];
+  return addressParser(value, { flatten: true }).flatMap((a) => {
+    const email = a.address?.trim();
+    return email ? [{ name: collapseSpace(a.name ?? '') || null, email }] : [];
+  });
+}
+
+/**
+ * Who sent a message (Barometer's rule beside DESIGN.md's): its From address, except when From is
+ * the list's own posting address (an address of its `List-Post: <mailto:…>` header). A list that
+ * rewrites From for DMARC (`Name via list <list@host>`) keeps the author's address in
+ * `X-Original-From` or `Reply-To`: the first address there (in that order) that is not the list's
+ * is the sender, with its name, else From's name without its last ` via …`. When neither header
+ * names one, From stays (the list's address). `fromName`/`fromEmail` null when From has none.
+ */
+function messageSender(fields: Map<string, string>): {
+  name: string | null;
+  email: string | null;
+} {
+  const fromValue = fields.get('from');
+  const [first] = fromValue ? addressParser(fromValue, { flatten: true }) : [];
+  if (!first) return { name: null, email: null };
+  const from = {
+    name: collapseSpace(first.name ?? '') || null,
+    email: first.address?.trim() || null,
+  };
+  if (!from.email) return from;
+  const lists = [...(fields.get('list-post') ?? '').matchAll(/<mailto:([^>?\s]+)/gi)].map((m) =>
+    m[1]!.toLowerCase(),
+  );
+  if (!lists.includes(from.email.toLowerCase())) return from;
+  const author = [
+    ...addresses(fields.get('x-original-from')),
+    ...addresses(fields.get('reply-to')),
+  ].find((a) => !lists.includes(a.email.toLowerCase()));
+  if (!author) return from;
+  const via = from.name?.lastIndexOf(' via ') ?? -1;
+  return {
+    name: author.name ?? (via > 0 ? from.name!.slice(0, via) : from.name),
+    email: author.email,
+  };
 }
 
 /** The Message-IDs (without `<>`) in a header value, in order. */
@@ -200,15 +250,7 @@ export async function parseMessage(raw: Buffer, archiveTime: number): Promise<Pa
   const subjectValue = fields.get('subject');
   const fromValue = fields.get('from');
   const subject = collapseSpace(subjectValue ? decodeWords(subjectValue) : '');
-  let fromName: string | null = null;
-  let fromEmail: string | null = null;
-  if (fromValue) {
-    const [first] = addressParser(fromValue, { flatten: true });
-    if (first) {
-      fromEmail = first.address?.trim() || null;
-      fromName = collapseSpace(first.name ?? '') || null;
-    }
-  }
+  const { name: fromName, email: fromEmail } = messageSender(fields);
   const date = parseMailDate(fields.get('date'));
   problems.unreadableDate = date === null;
   const contentType = fields.get('content-type');

@@ -15,6 +15,13 @@ export function formatCount(value: number): string {
   return thousands(Math.round(value));
 }
 
+/** A value that may have a fraction (days, a mean): one decimal below 10 (`1.63` → `1.6`), else a count. */
+export function formatValue(value: number): string {
+  return Math.abs(value) < 10 && !Number.isInteger(value)
+    ? String(Math.round(value * 10) / 10)
+    : formatCount(value);
+}
+
 /** An axis tick: counts below 10,000 in full, larger ones compact (`12k`, `1.5M`). */
 export function formatTick(value: number): string {
   return Math.abs(value) < 10_000 ? thousands(value) : compact(value).replace('G', 'B');

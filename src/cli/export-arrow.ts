@@ -289,6 +289,11 @@ export async function exportData(
           await db.query<{ area: string }>(`SELECT DISTINCT area FROM path_areas ORDER BY area`)
         ).map((r) => r.area)
       : [];
+    const lists = present.has('message_lists')
+      ? (
+          await db.query<{ list: string }>(`SELECT DISTINCT list FROM message_lists ORDER BY list`)
+        ).map((r) => r.list)
+      : [];
     const exportDay = options.clock().toISOString().slice(0, 10);
     const defaultView = dashboardDefaultView(exportDay, span?.until ?? null, span?.first ?? null);
     let report: string | null = null;
@@ -313,6 +318,7 @@ export async function exportData(
       repositories,
       ...(subprojects.length > 0 ? { subprojects } : {}),
       areas,
+      lists,
       colours: { ...(options.colours ?? {}) },
       tables,
       defaultView,

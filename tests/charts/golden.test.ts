@@ -39,6 +39,21 @@ describe('golden SVGs of the weather report figures', () => {
     }
   });
 
+  it('the review flow by quarter of posting matches its goldens', () => {
+    const quarters = reportFigures(report, {
+      source: 'xen.git',
+      view: { kind: 'commits', mode: 'counts', period: 'quarters' },
+    });
+    for (const name of ['mail-changes', 'mail-days-to-first-review']) {
+      const spec = quarters.find((s) => s.name === name)!;
+      const svg = renderFigure(spec, size);
+      expectGolden(`${name}-by-quarter`, svg);
+      expect(svg).toContain('2015 Q1');
+      // As of 1 June 2018, the second quarter of 2018 is not over.
+      expect(svg).toContain('2018 Q2 is partial');
+    }
+  });
+
   it('dark theme of organisations over time matches its golden', () => {
     expectGolden(
       'organisations-over-time-dark',

@@ -127,6 +127,63 @@ function codeSizeFigures(next: () => number, name: (org: string) => string) {
   return { codeSize, linesByArea };
 }
 
+/** The mailing-list fields of the sample: 2015..2018 with quarters, from a generator of their own. */
+function sampleMail(
+  name: (org: string) => string,
+): Pick<WeatherReport, 'reviewFlowByPeriod' | 'mailReviewsByOrganisation' | 'mailReviewersByYear'> {
+  const next = random(7);
+  const reviewFlowByPeriod: WeatherReport['reviewFlowByPeriod'] = [];
+  for (const year of [2015, 2016, 2017, 2018]) {
+    for (const quarter of year === 2018 ? [null, 1, 2] : [null, 1, 2, 3, 4]) {
+      const scale = quarter === null ? (year === 2018 ? 1.6 : 4) : 1;
+      const changes = Math.round((300 + (year - 2015) * 40) * scale * (0.85 + next() * 0.3));
+      const reviewed = Math.round(changes * (0.62 + next() * 0.2));
+      const firstReview = 0.8 + next() * 2.5 + (year - 2015) * 0.3;
+      const merge = 18 + next() * 20;
+      reviewFlowByPeriod.push({
+        year,
+        quarter,
+        changes,
+        reviewed,
+        merged: Math.round(changes * (0.4 + next() * 0.15)),
+        unanswered: Math.round((changes - reviewed) * 0.8),
+        answerable: year === 2018 && quarter !== 1 ? Math.round(changes * 0.8) : changes,
+        medianDaysToFirstReview: firstReview,
+        p75DaysToFirstReview: firstReview * (2.2 + next()),
+        medianDaysToMerge: merge,
+        p75DaysToMerge: merge * (1.8 + next() * 0.5),
+        meanVersions: 1.3 + next() * 0.4,
+        twoOrMoreVersions: Math.round(changes * (0.28 + next() * 0.1)),
+        threeOrMoreVersions: Math.round(changes * (0.1 + next() * 0.08)),
+      });
+    }
+  }
+  const reviewers = ['Citrix', 'SUSE', 'Arm', 'AMD', 'Intel', 'EPAM', 'Oracle'];
+  const mailReviewsByOrganisation: WeatherReport['mailReviewsByOrganisation'] = [];
+  for (const year of [2015, 2016, 2017, 2018]) {
+    reviewers.forEach((org, i) => {
+      if (org === 'EPAM' && year < 2017) return;
+      const reviews = Math.round(
+        (900 / (i + 1.2)) * (0.7 + next() * 0.6) * (year === 2018 ? 0.42 : 1),
+      );
+      mailReviewsByOrganisation.push({
+        organisation: name(org),
+        year,
+        reviews,
+        tags: Math.round(reviews * 0.4),
+      });
+    });
+    mailReviewsByOrganisation.push({ organisation: 'Unknown', year, reviews: 90, tags: 20 });
+  }
+  const mailReviewersByYear = [2015, 2016, 2017, 2018].map((year, i) => ({
+    year,
+    reviews: 2400 + i * 100,
+    reviewers: 140 + i * 12,
+    halfReviewers: 9 - i,
+  }));
+  return { reviewFlowByPeriod, mailReviewsByOrganisation, mailReviewersByYear };
+}
+
 /** The generated report. */
 export function sampleReport(options: SampleOptions = {}): WeatherReport {
   const next = random(options.seed ?? 42);
@@ -298,6 +355,7 @@ export function sampleReport(options: SampleOptions = {}): WeatherReport {
     ],
     ...reviewFigures(next, name, years),
     ...codeSizeFigures(next, name),
+    ...sampleMail(name),
     sentences: [
       'Commits have grown on average by 11% a year since 2014.',
       'The top 6 organisations since 2011 are Citrix, SUSE, AMD, Arm, Intel and Oracle.',

@@ -156,6 +156,9 @@ describe('empty and odd data', () => {
       reviewsByArea: [],
       codeSize: [],
       linesByArea: [],
+      reviewFlowByPeriod: [],
+      mailReviewsByOrganisation: [],
+      mailReviewersByYear: [],
     };
     for (const spec of reportFigures(empty)) {
       const svg = renderFigure(spec, { width: 1200, height: 675 });

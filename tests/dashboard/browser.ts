@@ -3,6 +3,7 @@
  * `barometer serve` command in a child process, for the browser tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -87,4 +88,47 @@ export async function waitForView(page: Page): Promise<string> {
     { timeout: 60_000 },
   );
   return page.evaluate(() => document.documentElement.dataset.state ?? '');
+}
+
+/** One test file's dashboard: `barometer serve` of a database and a Chromium page on it. */
+export interface DashboardSession {
+  serve: ServeProcess;
+  page: Page;
+  problems: PageProblems;
+  /** Opens the dashboard at `search` (`?asOf=…`) and waits for the view. */
+  open(search: string): Promise<string>;
+  /** Clicks a panel's download button and returns the file's bytes. */
+  download(panel: string, kind: 'svg' | 'png' | 'csv'): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Serves `database` from `cwd` and opens a 1280×900 page that accepts downloads. */
+export async function openDashboard(database: string, cwd: string): Promise<DashboardSession> {
+  const serve = await startBarometer(['serve', database, '--port', '0'], cwd);
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  return {
+    serve,
+    page,
+    problems: watchPage(page),
+    async open(search) {
+      await page.goto(`${serve.url}${search}`);
+      return waitForView(page);
+    },
+    async download(panel, kind) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-panel="${panel}"] button[data-download="${kind}"]`).click(),
+      ]);
+      return readFileSync(await file.path());
+    },
+    async close() {
+      await browser.close();
+      await serve.stop();
+    },
+  };
 }

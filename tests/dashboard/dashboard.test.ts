@@ -3,11 +3,11 @@
  * driven in headless Chromium. Figures read from the page must equal the weather report DuckDB for
  * Node computes on the same database. One build, one server and one browser for the whole file.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openNodeDatabase } from '../../src/lib/db/node.ts';
 import type { MetricParams } from '../../src/lib/metrics/metric.ts';
 import { organisationActivityByYear } from '../../src/lib/metrics/organisation-activity-by-year/organisation-activity-by-year.ts';
@@ -16,24 +16,18 @@ import { buildWeatherReport } from '../../src/lib/report/build-weather-report.ts
 import { renderCsv } from '../../src/lib/report/render-csv.ts';
 import type { WeatherReport } from '../../src/lib/report/weather-report.ts';
 import { params as metricParams } from '../lib/metrics/contributions-fixture.ts';
-import {
-  launchBrowser,
-  startBarometer,
-  waitForView,
-  watchPage,
-  type PageProblems,
-  type ServeProcess,
-} from './browser.ts';
+import { openDashboard, waitForView, type DashboardSession, type PageProblems } from './browser.ts';
 import { HOSTILE_ORG, LONG_ORG, writeProjectDatabase } from './dashboard-fixture.ts';
 
 const BASE = '?asOf=2018-06-01&since=2011';
 
 let dir: string;
-let serve: ServeProcess;
-let browser: Browser;
-let context: BrowserContext;
+let session: DashboardSession;
+let serve: DashboardSession['serve'];
 let page: Page;
 let problems: PageProblems;
+let open: DashboardSession['open'];
+let download: DashboardSession['download'];
 const reports = new Map<string, WeatherReport>();
 let dbPath: string;
 
@@ -65,38 +59,17 @@ function yearBars(panel: string): Promise<Array<[number, number]>> {
     ) as Promise<Array<[number, number]>>;
 }
 
-async function open(search: string): Promise<string> {
-  await page.goto(`${serve.url}${search}`);
-  return waitForView(page);
-}
-
-async function download(panel: string, kind: 'svg' | 'png' | 'csv'): Promise<Buffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`[data-panel="${panel}"] button[data-download="${kind}"]`).click(),
-  ]);
-  const path = await file.path();
-  return readFileSync(path);
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'barometer-dashboard-'));
   dbPath = join(dir, 'xen.duckdb');
   await writeProjectDatabase(dbPath);
   await expected();
-  serve = await startBarometer(['serve', dbPath, '--port', '0'], dir);
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  problems = watchPage(page);
+  session = await openDashboard(dbPath, dir);
+  ({ serve, page, problems, open, download } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await session?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -61,11 +61,11 @@ export interface PanelOptions {
  */
 export function dashboardPanels<Report extends ReportScope>(
   report: Report,
-  state: Pick<DashboardState, 'kind' | 'mode'>,
+  state: Pick<DashboardState, 'kind' | 'mode'> & Partial<Pick<DashboardState, 'period'>>,
   options: PanelOptions,
   registry: Registry<Report>,
 ): Panel[] {
-  const view = { kind: state.kind, mode: state.mode };
+  const view = { kind: state.kind, mode: state.mode, period: state.period ?? 'years' };
   const shown = options.shows ? registry.filter(options.shows) : registry;
   const figures = drawReportFigures(report, { ...options, view }, shown);
   const placed = placeSentences(

@@ -34,6 +34,7 @@ export function metricParams(state: DashboardState, dataFrom: string | null = nu
     repositories: state.repositories,
     paths: state.paths,
     areas: state.areas,
+    lists: state.lists,
     organisation: state.organisation,
   };
   return defaultsWithinData(
@@ -45,21 +46,43 @@ export function metricParams(state: DashboardState, dataFrom: string | null = nu
 
 /**
  * Whether the browser runs (and draws) a metric: one the dashboard draws or cites, whose own
- * tables hold rows in this export (a project without GitHub has no pull request panels).
+ * tables hold rows in this export (a project without GitHub has no pull request panels), but
+ * those it declares may be empty.
  */
 export function runsOnDashboard(manifest: DataManifest): (metric: MetricUse) => boolean {
   const rows = new Map(manifest.tables.map((table) => [table.name, table.rows]));
   return (metric) =>
-    metric.dashboard && metric.tables.every((table) => (rows.get(table.name) ?? 0) > 0);
+    metric.dashboard &&
+    metric.tables.every((table) => table.mayBeEmpty || (rows.get(table.name) ?? 0) > 0);
 }
 
-/** How the panels of an export are drawn: its brand colours, colour order, name and metrics. */
-export function panelOptions(manifest: DataManifest): PanelOptions {
+/** Whether a metric's panels and sentences are on `page` (and the browser runs it at all). */
+export function showsOnPage(
+  manifest: DataManifest,
+  page: DashboardState['page'],
+): (metric: MetricUse) => boolean {
+  const runs = runsOnDashboard(manifest);
+  return (metric) => runs(metric) && metric.dashboardPage === page;
+}
+
+/** True when the export holds mailing-list messages (the Review page has something to draw). */
+export function hasMail(manifest: DataManifest): boolean {
+  return (manifest.tables.find((table) => table.name === 'messages')?.rows ?? 0) > 0;
+}
+
+/**
+ * How the panels of an export are drawn: its brand colours, colour order, name, and the metrics
+ * of `page` (default: the overview).
+ */
+export function panelOptions(
+  manifest: DataManifest,
+  page: DashboardState['page'] = 'overview',
+): PanelOptions {
   return {
     colours: manifest.colours,
     colourOrder: manifest.colourOrder,
     source: manifest.project,
-    shows: runsOnDashboard(manifest),
+    shows: showsOnPage(manifest, page),
   };
 }
 
@@ -69,7 +92,11 @@ export interface Overview {
   panels: Panel[];
 }
 
-/** Runs the weather report for `state` and lays out its panels. */
+/**
+ * Runs the weather report for `state` and lays out the panels of its page (the overview's or the
+ * Review page's). The overview leaves the Review page's metrics out; the Review page runs them all
+ * (its figures read the overview's years), most answered from the kept results.
+ */
 export async function computeOverview(
   db: Database,
   manifest: DataManifest,
@@ -87,12 +114,23 @@ export async function computeOverview(
       subprojects: state.subprojects,
       paths: params.paths,
       areas: params.areas ?? [],
+      lists: params.lists ?? [],
     },
     // The engines answer side by side: every metric is asked for at once, but those the
     // dashboard neither draws nor cites, or has no data for.
-    { project: manifest.project, parallel: true, runs: runsOnDashboard(manifest) },
+    {
+      project: manifest.project,
+      parallel: true,
+      runs:
+        state.page === 'review' ? runsOnDashboard(manifest) : showsOnPage(manifest, 'overview'),
+    },
   );
-  const panels = dashboardPanels(report, state, panelOptions(manifest), metrics);
+  const panels = dashboardPanels(
+    report,
+    state,
+    panelOptions(manifest, state.page),
+    metrics,
+  );
   return { report, panels };
 }
 

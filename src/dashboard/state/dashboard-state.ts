@@ -10,6 +10,10 @@ import { isCalendarDay } from '../../lib/report/calendar-day.ts';
 export type Kind = 'commits' | 'reviews';
 /** Organisations over time in counts or in each year's shares. */
 export type Mode = 'counts' | 'shares';
+/** The whole project's pages: the overview, or the review on the mailing lists. */
+export type Page = 'overview' | 'review';
+/** The periods of the review flow's figures. */
+export type Period = 'years' | 'quarters';
 
 /** Every control of the dashboard. */
 export interface DashboardState {
@@ -31,6 +35,12 @@ export interface DashboardState {
   mode: Mode;
   /** The organisation whose page is open, or null for the overview. */
   organisation: string | null;
+  /** The page shown when no organisation's is open. */
+  page: Page;
+  /** Narrow the mailing-list figures to these lists; empty = all. */
+  lists: string[];
+  /** The review flow by year or by quarter of posting. */
+  period: Period;
 }
 
 /** Limits of the top-N control. */
@@ -50,6 +60,9 @@ export function defaultState(view: DefaultView): DashboardState {
     kind: 'commits',
     mode: 'counts',
     organisation: null,
+    page: 'overview',
+    lists: [],
+    period: 'years',
   };
 }
 
@@ -62,7 +75,8 @@ export function showsDefaultReport(state: DashboardState, defaults: DashboardSta
     state.repositories.length === 0 &&
     state.subprojects.length === 0 &&
     state.paths.length === 0 &&
-    state.areas.length === 0
+    state.areas.length === 0 &&
+    state.lists.length === 0
   );
 }
 
@@ -92,6 +106,9 @@ export function namedViewState(view: NamedView): DashboardState {
     kind: view.kind,
     mode: view.mode,
     organisation: null,
+    page: 'overview',
+    lists: [],
+    period: 'years',
   };
 }
 
@@ -109,6 +126,7 @@ export function matchingView(state: DashboardState, views: readonly NamedView[])
         same(named.repositories, state.repositories) &&
         same(named.subprojects, state.subprojects) &&
         same(named.areas, state.areas) &&
+        same(named.lists, state.lists) &&
         same(named.paths, state.paths)
       );
     }) ?? null
@@ -134,6 +152,7 @@ export function parseState(
   const kind = q.get('kind');
   const mode = q.get('mode');
   const organisation = q.get('org');
+  const period = q.get('period');
   return {
     asOf: asOf && isCalendarDay(asOf) ? asOf : defaults.asOf,
     sinceYear:
@@ -151,6 +170,9 @@ export function parseState(
     kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
     mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
     organisation: organisation ? organisation : null,
+    page: q.get('page') === 'review' ? 'review' : 'overview',
+    lists: [...new Set(q.getAll('list').filter((l) => l !== ''))],
+    period: period === 'quarters' || period === 'years' ? period : defaults.period,
   };
 }
 
@@ -167,6 +189,9 @@ export function stateToSearch(state: DashboardState, defaults: DashboardState): 
   if (state.kind !== defaults.kind) q.set('kind', state.kind);
   if (state.mode !== defaults.mode) q.set('mode', state.mode);
   if (state.organisation) q.set('org', state.organisation);
+  if (state.page !== 'overview') q.set('page', state.page);
+  for (const list of state.lists) q.append('list', list);
+  if (state.period !== defaults.period) q.set('period', state.period);
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -282,7 +282,7 @@ CREATE TABLE IF NOT EXISTS messages (
   list VARCHAR NOT NULL,                  -- the list it was first read from
   blob_id VARCHAR,                        -- public-inbox: the blob holding it; NULL from an mbox
   from_name VARCHAR,
-  from_email VARCHAR,                     -- as written (case kept); NULL when From names no address
+  from_email VARCHAR,                     -- as written (case kept), the author's when From is the list's own; NULL: none
   time TIMESTAMP NOT NULL,                -- UTC: the Date header, or the archive's time when unreadable
   time_from_archive BOOLEAN NOT NULL,     -- true when `time` is the archive's, not the Date header's
   subject VARCHAR NOT NULL,               -- decoded (RFC 2047), runs of white space collapsed

@@ -75,6 +75,8 @@ export interface DataManifest {
   subprojects?: string[];
   /** Area names (docs/areas.md), sorted; empty in an export made before areas were. */
   areas: string[];
+  /** Mailing-list names (those messages were read from), sorted; absent from older exports. */
+  lists?: string[];
   /** Brand colours by organisation (from the project config). */
   colours: Record<string, string>;
   tables: ManifestTable[];
@@ -138,6 +140,11 @@ export function parseDataManifest(json: unknown): DataManifest {
     (!Array.isArray(m.areas) || m.areas.some((a) => typeof a !== 'string'))
   )
     fail('areas', m.areas);
+  if (
+    m.lists !== undefined &&
+    (!Array.isArray(m.lists) || m.lists.some((l) => typeof l !== 'string'))
+  )
+    fail('lists', m.lists);
   if (typeof m.colours !== 'object' || m.colours === null || Array.isArray(m.colours))
     fail('colours', m.colours);
   if (!Array.isArray(m.tables)) fail('tables', m.tables);

@@ -37,14 +37,17 @@ export interface YearSpan {
   label: string;
 }
 
-/** Bars by year of a value that may be missing (null), optionally labelled with their change. */
+/** Bars by year (or quarter) of a value that may be missing (null), labelled with their change. */
 export interface YearSeriesChart {
   chart: 'year-series';
-  rows: Array<{ year: number; value: number | null }>;
+  /** With `quarter` (1–4) on every row, one bar per quarter (labelled `2018 Q2`). */
+  rows: Array<{ year: number; quarter?: number; value: number | null }>;
   /** What the values count ("active contributors"). */
   unit: string;
   /** The year not over at the as-of date. Default: none. */
   partialYear?: number | null;
+  /** With rows by quarter: the quarter of `partialYear` not over at the as-of date. Default: none. */
+  partialQuarter?: number | null;
   /** Label each bar with its change on the year before. Default: true. */
   showChange?: boolean;
   note?: string;
@@ -77,16 +80,29 @@ export interface YearStackChart {
   unit?: string;
 }
 
-/** Values per year as lines, one per name (a measure that does not stack: hours, ratios). */
+/** A named value in one year, or in one quarter of it (a point of a line). */
+export interface NamedPeriodValue extends NamedYearValue {
+  /** 1–4 when the chart runs by quarter (then every row has one). Default: none, by year. */
+  quarter?: number;
+}
+
+/** Values per year (or quarter) as lines, one per name (a measure that does not stack: hours). */
 export interface YearLinesChart {
   chart: 'year-lines';
-  rows: NamedYearValue[];
+  rows: NamedPeriodValue[];
   /** What the values are ("hours"). */
   unit: string;
   /** How many names get a line, the largest totals first. Default: 6. */
   top?: number;
   /** The year not over at the as-of date (its points hollow). Default: none. */
   partialYear?: number | null;
+  /** With rows by quarter: the quarter of `partialYear` not over at the as-of date. Default: none. */
+  partialQuarter?: number | null;
+  /**
+   * The names are the chart's own series ("median", "75th percentile"), not organisations: lines
+   * in the order of the rows, coloured by the palette in that order. Default: false.
+   */
+  series?: boolean;
   note?: string;
   /**
    * The names are not organisations (areas, sub-projects): colour the lines by their own order

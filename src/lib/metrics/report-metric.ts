@@ -49,6 +49,8 @@ export type NameFormat = (organisation: string) => string;
 export interface FigureView {
   kind: 'commits' | 'reviews';
   mode: 'counts' | 'shares';
+  /** Periods of the figures that can draw quarters (the review flow). Default: `years`. */
+  period?: 'years' | 'quarters';
 }
 
 /** What a figure binding gives: the heading, subtitle and chart for one view. */
@@ -66,6 +68,8 @@ export interface DrawnFigure {
 export interface FigureBinding<Report> {
   /** File and panel name. Default: the metric's name. */
   name: string;
+  /** Its alt text in weather.md. Default: the metric's title. */
+  title?: string;
   /** Draws the figure for `report` as `view` asks (the command line always asks for commits). */
   draw: (report: Report, view: FigureView) => DrawnFigure;
 }
@@ -89,6 +93,8 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly tables: readonly ExportedTable[];
   /** False when the dashboard neither draws it nor cites it, so the browser need not run it. */
   readonly dashboard: boolean;
+  /** The dashboard page that draws its figures: the overview, or the Review page (mailing lists). */
+  readonly dashboardPage: DashboardPage;
   /** Runs the query and turns its rows into the metric's fields of the report. */
   readonly collect: (db: Database, params: MetricParams) => Promise<Fields>;
   /** Its fields when it is not run (see `dashboard`). */
@@ -99,6 +105,8 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly csv: (report: Report) => CsvTable;
   /** The figure that draws it (its dashboard panel too), or null when it draws none. */
   readonly figure: FigureBinding<Report> | null;
+  /** Every figure it draws, in order: `figure` first, then any others (see `figures`). */
+  readonly figures: ReadonlyArray<FigureBinding<Report>>;
   /** The report sentences it states, in reading order, each naming the figures it supports. */
   readonly sentences: (report: Report, name: NameFormat) => ReportSentence[];
   /** Organisations it names, most important first: they get the palette's colours in this order. */
@@ -109,14 +117,22 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
 export interface ExportedTable {
   name: string;
   columns?: readonly string[];
+  /** True when the metric still draws something while it holds no rows. Default: false. */
+  mayBeEmpty?: boolean;
 }
 
 /** A metric: its query (rows typed `Row`) and its declarations, reading `Needs` of the report. */
 export type ReportMetric<Row, Fields extends object, Needs extends object = object> = Metric<Row> &
   Omit<RegisteredMetric<Fields, Needs & Fields>, keyof Metric<Row>>;
 
+/** The pages of the whole project on the dashboard. */
+export type DashboardPage = 'overview' | 'review';
+
 /** What decides whether a caller runs a metric: what it is for and what it reads. */
-export type MetricUse = Pick<RegisteredMetric<object, object>, 'name' | 'dashboard' | 'tables'>;
+export type MetricUse = Pick<
+  RegisteredMetric<object, object>,
+  'name' | 'dashboard' | 'tables' | 'dashboardPage'
+>;
 
 /** A list of metrics whose hooks all read (parts of) the report `Report`. */
 export type Registry<Report extends object> = ReadonlyArray<RegisteredMetric<object, Report>>;
@@ -151,10 +167,17 @@ export interface MetricDefinition<Row, Fields extends object, Needs extends obje
   fields: (rows: Row[]) => Fields;
   /** False when no panel draws it and no sentence cites it. Default: true. */
   dashboard?: boolean;
+  /** The dashboard page of its panels and sentences. Default: `overview`. */
+  dashboardPage?: DashboardPage;
   /** Its CSV: a header and one row of cells per row of data. */
   csv: (report: Needs & Fields) => CsvTable;
   /** The figure that draws it: its name (default: the metric's) and its binding. Default: none. */
   figure?: { name?: string; draw: FigureBinding<Needs & Fields>['draw'] };
+  /**
+   * More figures of its fields, drawn after `figure` (or in its place, the first naming its CSV
+   * file), each with a name of its own and its alt text. Default: none.
+   */
+  figures?: ReadonlyArray<FigureBinding<Needs & Fields>>;
   /** The sentences it states. Default: none. */
   sentences?: (report: Needs & Fields, name: NameFormat) => ReportSentence[];
   /** The organisations it names, most important first (for colours). Default: none. */
@@ -166,7 +189,13 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
   definition: MetricDefinition<Row, Fields, Needs>,
 ): ReportMetric<Row, Fields, Needs> {
   const query = defineQuery<Row>(definition);
-  const figureName = definition.figure?.name ?? definition.name;
+  const figures = [
+    ...(definition.figure
+      ? [{ name: definition.figure.name ?? definition.name, draw: definition.figure.draw }]
+      : []),
+    ...(definition.figures ?? []),
+  ];
+  const figureName = figures[0]?.name ?? definition.name;
   return {
     name: definition.name,
     title: definition.title,
@@ -174,12 +203,14 @@ export function defineMetric<Row, Fields extends object, Needs extends object = 
     sql: query.sql,
     tables: definition.tables ?? [],
     dashboard: definition.dashboard ?? true,
+    dashboardPage: definition.dashboardPage ?? 'overview',
     run: query.run,
     collect: async (db, params) => definition.fields(await query.run(db, params)),
     skipped: () => definition.fields([]),
     csvFile: `${figureName}.csv`,
     csv: definition.csv,
-    figure: definition.figure ? { name: figureName, draw: definition.figure.draw } : null,
+    figure: figures[0] ?? null,
+    figures,
     sentences: definition.sentences ?? (() => []),
     organisations: definition.organisations ?? (() => []),
   };

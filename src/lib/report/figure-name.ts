@@ -1,5 +1,5 @@
 /**
- * The figures of the weather report: one per metric that declares one, in the registry's order.
+ * The figures of the weather report: those the metrics declare, in the registry's order.
  * Each is drawn by the figures helper (SVG/PNG), has a CSV of the same name, and is embedded in
  * weather.md after the sentence it supports, its metric's title as its alt text.
  */
@@ -10,5 +10,5 @@ export type FigureName = string;
 
 /** Every figure, in the order the report shows them. */
 export const FIGURE_NAMES: readonly FigureName[] = metrics.flatMap((metric) =>
-  metric.figure ? [metric.figure.name] : [],
+  metric.figures.map((figure) => figure.name),
 );

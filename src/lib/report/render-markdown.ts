@@ -52,7 +52,9 @@ export function renderMarkdown(report: WeatherReport, options: MarkdownOptions =
   out.push(`# Weather report: ${escapeMarkdown(report.project)}`, '');
   out.push(`${scopeLine(report, escapeMarkdown)}.`, '');
   const titles = new Map<FigureName, string>();
-  for (const metric of metrics) if (metric.figure) titles.set(metric.figure.name, metric.title);
+  for (const metric of metrics) {
+    for (const figure of metric.figures) titles.set(figure.name, figure.title ?? metric.title);
+  }
   const embedded = new Set<FigureName>();
   for (const sentence of reportSentences(report, escapeMarkdown)) {
     out.push(sentence.text, '');

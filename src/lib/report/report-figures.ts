@@ -63,8 +63,9 @@ function stackSharesCsv(chart: ChartSpec & { chart: 'year-stack' }): CsvTable {
 }
 
 /**
- * Every figure of `report`, in the registry's order, with the metric that draws it. Organisations
- * get the palette's colours in `options.colourOrder` (else in the order the metrics name them).
+ * Every figure of `report`, in the registry's order (a metric's in its own), with the metric that
+ * draws it. Organisations get the palette's colours in `options.colourOrder` (else in the order the
+ * metrics name them).
  */
 export function drawReportFigures<Report extends ReportScope>(
   report: Report,
@@ -76,26 +77,27 @@ export function drawReportFigures<Report extends ReportScope>(
   ];
   const source = sourceLine(options.source ?? report.project, report.asOf);
   const view = options.view ?? COMMITS_VIEW;
-  return registry.flatMap((metric) => {
-    if (!metric.figure) return [];
-    const drawn = metric.figure.draw(report, view);
-    const subtitle = withFilters(drawn.subtitle, filterWords(report.filters, drawn.chart, view));
-    const spec: FigureSpec = {
-      name: metric.figure.name,
-      title: drawn.title,
-      subtitle,
-      source,
-      colourOrder,
-      brand: options.colours ?? {},
-      chart: drawn.chart,
-    };
-    const csv =
-      drawn.chart.chart === 'year-stack' && drawn.chart.mode === 'shares'
-        ? stackSharesCsv(drawn.chart)
-        : (drawn.csv ?? metric.csv(report));
-    const provenance = csvProvenance(drawn.title, subtitle, source);
-    return [{ spec, metric, drawn, csv, provenance }];
-  });
+  return registry.flatMap((metric) =>
+    metric.figures.map((figure) => {
+      const drawn = figure.draw(report, view);
+      const subtitle = withFilters(drawn.subtitle, filterWords(report.filters, drawn.chart, view));
+      const spec: FigureSpec = {
+        name: figure.name,
+        title: drawn.title,
+        subtitle,
+        source,
+        colourOrder,
+        brand: options.colours ?? {},
+        chart: drawn.chart,
+      };
+      const csv =
+        drawn.chart.chart === 'year-stack' && drawn.chart.mode === 'shares'
+          ? stackSharesCsv(drawn.chart)
+          : (drawn.csv ?? metric.csv(report));
+      const provenance = csvProvenance(drawn.title, subtitle, source);
+      return { spec, metric, drawn, csv, provenance };
+    }),
+  );
 }
 
 /** Every figure of `report` as the command line draws it (commits), in the registry's order. */

@@ -201,6 +201,74 @@ describe('parseMessage', () => {
     expect(multipart.problems.brokenMime).toBe(false);
   });
 
+  it('takes the author from Reply-To or X-Original-From when the list rewrote From to its own address', async () => {
+    const listHeaders = [
+      'List-Id: Linux Test Project <ltp.lists.linux.it>',
+      'List-Post: <mailto:ltp@lists.linux.it>',
+    ];
+    const sender = async (from: string, headers: string[]) => {
+      const message = await parse(
+        mailText({ id: 'm@x', from, time: '2024-05-01T00:00:00Z', subject: 'Re: x', headers }),
+      );
+      return { name: message.fromName, email: message.fromEmail };
+    };
+    // Mailman's DMARC mitigation: From is the list, Reply-To the author.
+    expect(
+      await sender('Li Wang via ltp <ltp@lists.linux.it>', [
+        ...listHeaders,
+        'Reply-To: Li Wang <liwang@redhat.com>',
+      ]),
+    ).toEqual({ name: 'Li Wang', email: 'liwang@redhat.com' });
+    // The list address in any case; an encoded name; a bare Reply-To keeps From's name minus " via …".
+    expect(
+      await sender('=?utf-8?q?Ricardo_B=2E_Marli=C3=A8re_via_ltp?= <LTP@Lists.Linux.IT>', [
+        ...listHeaders,
+        'Reply-To: rbm@suse.com',
+      ]),
+    ).toEqual({ name: 'Ricardo B. Marlière', email: 'rbm@suse.com' });
+    // X-Original-From comes before Reply-To; a Reply-To naming the list itself is passed over.
+    expect(
+      await sender('Cryolitia PukNgae via B4 Relay via ltp <ltp@lists.linux.it>', [
+        ...listHeaders,
+        'Reply-To: ltp@lists.linux.it, cryolitia@uniontech.com',
+        'X-Original-From: Cryolitia PukNgae <cryolitia@uniontech.com>',
+      ]),
+    ).toEqual({ name: 'Cryolitia PukNgae', email: 'cryolitia@uniontech.com' });
+    expect(
+      await sender('Wei Gao via ltp <ltp@lists.linux.it>', [
+        ...listHeaders,
+        'Reply-To: ltp@lists.linux.it, Wei Gao <wegao@suse.com>',
+      ]),
+    ).toEqual({ name: 'Wei Gao', email: 'wegao@suse.com' });
+    // From is the list but nothing names the author: From stays.
+    expect(
+      await sender('Someone via ltp <ltp@lists.linux.it>', [
+        ...listHeaders,
+        'Reply-To: <ltp@lists.linux.it>',
+      ]),
+    ).toEqual({ name: 'Someone via ltp', email: 'ltp@lists.linux.it' });
+    // A person's own Reply-To does not replace their From; nor does a list address that is not
+    // this message's posting address.
+    expect(
+      await sender('Petr Vorel <pvorel@suse.cz>', [
+        ...listHeaders,
+        'Reply-To: Petr <petr@home.example>',
+      ]),
+    ).toEqual({ name: 'Petr Vorel', email: 'pvorel@suse.cz' });
+    expect(
+      await sender('Other via other <other@lists.example>', [
+        ...listHeaders,
+        'Reply-To: Ann <ann@corp.example>',
+      ]),
+    ).toEqual({ name: 'Other via other', email: 'other@lists.example' });
+    // Without List-Post nothing says From is a list.
+    expect(
+      await sender('Li Wang via ltp <ltp@lists.linux.it>', [
+        'Reply-To: Li Wang <liwang@redhat.com>',
+      ]),
+    ).toEqual({ name: 'Li Wang via ltp', email: 'ltp@lists.linux.it' });
+  });
+
   it('flags what it cannot read and keeps the rest', async () => {
     const archive = Date.parse('2019-05-05T05:05:05Z');
     const noId = await parse('Subject: none\n\nbody\n', archive);

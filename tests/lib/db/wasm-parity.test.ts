@@ -3,16 +3,12 @@
  * duckdb-wasm (the same .wasm the dashboard runs) → every metric of the registry and the weather
  * report, which must give exactly the rows DuckDB for Node gives on the original database.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportData } from '../../../src/cli/export-arrow.ts';
 import { EXPORTED_TABLES } from '../../../src/lib/metrics/exported-tables.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
 import type { NodeDatabase } from '../../../src/lib/db/node.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
-import { loadArrowTables } from '../../../src/lib/db/wasm-load.ts';
 import { parseDataManifest, type DataManifest } from '../../../src/lib/db/wasm-manifest.ts';
 import { scopedDatabase } from '../../../src/dashboard/data/scoped-database.ts';
 import { rescopeMetricSql } from '../../../src/lib/metrics/compose-metric-sql.ts';
@@ -20,16 +16,15 @@ import { metrics, organisationMetrics } from '../../../src/lib/metrics/registry.
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
 import { fixtureDatabase, lateCommits, params } from '../metrics/contributions-fixture.ts';
 import { generatedProject } from '../report/generated-project.ts';
-import { openWasmEngine } from './wasm-engine.ts';
+import { exportToWasm, type LoadedExport } from './export-to-wasm.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 describe('metrics over the Arrow export in duckdb-wasm', () => {
   let node: NodeDatabase;
   let wasm: Database;
-  let closeEngine: () => void;
   let manifest: DataManifest;
-  let dir: string;
+  let loaded: LoadedExport;
 
   beforeAll(async () => {
     const { commits, githubReviews } = generatedProject();
@@ -57,28 +52,21 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
          TIMESTAMP '2018-03-02 10:00:00', TIMESTAMP '2018-03-05 10:00:00', NULL, NULL, NULL, NULL, NULL);
       INSERT INTO github_reviews VALUES
         (1, 'xen-project/xen', 1, 'maintainer', 'APPROVED', TIMESTAMP '2018-01-03 09:00:00');`);
-    dir = mkdtempSync(join(tmpdir(), 'barometer-export-'));
-    manifest = await exportData(node, join(dir, 'data'), {
+    loaded = await exportToWasm(node, {
       project: 'xen',
       colours: { Citrix: '#1f77b4' },
       clock: () => new Date('2018-06-02T00:00:00Z'),
     });
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    await loadArrowTables(engine.connection, manifest, async (file) =>
-      readFileSync(join(dir, 'data', file)),
-    );
-    wasm = wasmDatabase(engine.connection);
+    ({ manifest, wasm } = loaded);
   });
   afterAll(async () => {
     await node?.close();
-    closeEngine?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    loaded?.close();
   });
 
   it('writes a manifest naming every table with its row count', async () => {
     const written = parseDataManifest(
-      JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
+      JSON.parse(readFileSync(join(loaded.dataDir, 'manifest.json'), 'utf8')),
     );
     expect(written).toEqual(manifest);
     expect(written.tables.map((t) => t.name)).toEqual(EXPORTED_TABLES.map((t) => t.name));
@@ -184,7 +172,7 @@ describe('metrics over the Arrow export in duckdb-wasm', () => {
     // Since ten years before the last day, or the first year with data (2009) when later.
     expect(manifest.defaultView).toEqual({ asOf: manifest.dataUntil, since: '2009-01-01', top: 6 });
     expect(manifest.report).toBe('report.json');
-    const shipped = JSON.parse(readFileSync(join(dir, 'data', 'report.json'), 'utf8'));
+    const shipped = JSON.parse(readFileSync(join(loaded.dataDir, 'report.json'), 'utf8'));
     const computed = await buildWeatherReport(wasm, manifest.defaultView!, { project: 'xen' });
     expect(shipped).toEqual(JSON.parse(JSON.stringify(computed)));
     expect(shipped.sentences.length).toBeGreaterThan(2);

@@ -21,6 +21,7 @@ import { mailReviewsByOrganisation } from '../../../src/lib/metrics/mail-reviews
 import { mailTotals } from '../../../src/lib/metrics/mail-totals/mail-totals.ts';
 import { reviewFlow } from '../../../src/lib/metrics/review-flow/review-flow.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
+import { reportFigures } from '../../../src/lib/report/report-figures.ts';
 import { renderText } from '../../../src/lib/report/render-text.ts';
 import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
@@ -203,6 +204,7 @@ describe('review flow on the mailing lists', () => {
       medianDaysToMerge: 4,
       p75DaysToMerge: 4,
       meanVersions: 1,
+      twoOrMoreVersions: 0,
       threeOrMoreVersions: 0,
     };
     const y2018 = {
@@ -216,6 +218,7 @@ describe('review flow on the mailing lists', () => {
       medianDaysToMerge: merge,
       p75DaysToMerge: merge,
       meanVersions: 2,
+      twoOrMoreVersions: 1,
       threeOrMoreVersions: 1,
     };
     const rows = await reviewFlow.run(node, params('2018-06-01', { since: '2017-01-01' }));
@@ -263,6 +266,7 @@ describe('review flow on the mailing lists', () => {
     expect(v2[0]).toMatchObject({
       changes: 1,
       meanVersions: 2,
+      twoOrMoreVersions: 1,
       threeOrMoreVersions: 0,
       merged: 0,
       medianDaysToMerge: null,
@@ -398,6 +402,89 @@ describe('review flow on the mailing lists', () => {
     expect(report.sentences).toContain(
       '50% of the changes posted in 2018 took three versions or more.',
     );
+  });
+
+  it('draws the figures of the Review page from the report, by year and by quarter of posting', async () => {
+    const options = { project: 'scenario', clock: () => new Date('2018-06-01T00:00:00Z') };
+    const report = await buildWeatherReport(node, { since: '2017-01-01' }, options);
+    expect(report.sentences).toContain(
+      'In 2017, 1 of the 2 people who reviewed on the mailing lists sent half of the review messages.',
+    );
+    const chart = (name: string, period?: 'quarters') =>
+      reportFigures(report, {
+        view: { kind: 'commits', mode: 'counts', ...(period ? { period } : {}) },
+      }).find((f) => f.name === name)!.chart;
+    expect(chart('mail-changes')).toEqual({
+      chart: 'year-series',
+      rows: [
+        { year: 2017, value: 1 },
+        { year: 2018, value: 2 },
+      ],
+      unit: 'changes posted',
+      partialYear: 2018,
+      partialQuarter: null,
+    });
+    expect(chart('mail-changes', 'quarters')).toMatchObject({
+      rows: [
+        { year: 2017, quarter: 4, value: 1 },
+        { year: 2018, quarter: 1, value: 2 },
+      ],
+      partialYear: 2018,
+      partialQuarter: 2,
+    });
+    const points = (name: string, period?: 'quarters') => {
+      const spec = chart(name, period);
+      if (spec.chart !== 'year-lines') throw new Error(`${name} is not drawn as lines`);
+      expect(spec.series).toBe(true);
+      return spec.rows.map((r) => [r.year, r.quarter ?? null, r.name, r.value]);
+    };
+    expect(points('mail-review-shares')).toEqual([
+      [2017, null, 'reviewed', 100],
+      [2017, null, 'merged', 100],
+      [2017, null, 'no review in 30 days', 0],
+      [2018, null, 'reviewed', 50],
+      [2018, null, 'merged', 50],
+      [2018, null, 'no review in 30 days', 50],
+    ]);
+    // Only C1 was merged in 2018: 25 days 14 hours after its posting.
+    expect(points('mail-days-to-merge', 'quarters')).toEqual([
+      [2017, 4, 'median', expect.closeTo(4, 9)],
+      [2017, 4, '75th percentile', expect.closeTo(4, 9)],
+      [2018, 1, 'median', expect.closeTo(25 + 14 / 24, 9)],
+      [2018, 1, '75th percentile', expect.closeTo(25 + 14 / 24, 9)],
+    ]);
+    expect(points('mail-days-to-first-review')).toEqual([
+      [2017, null, 'median', 0.5],
+      [2017, null, '75th percentile', 0.5],
+      [2018, null, 'median', 1],
+      [2018, null, '75th percentile', 1],
+    ]);
+    expect(points('mail-versions')).toEqual([
+      [2017, null, 'two or more', 0],
+      [2017, null, 'three or more', 0],
+      [2018, null, 'two or more', 50],
+      [2018, null, 'three or more', 50],
+    ]);
+    expect(chart('mail-versions')).toMatchObject({
+      note: '* 2018 is partial. Mean versions per change: 1 in 2017, 2 in 2018.',
+    });
+    expect(chart('mail-reviews-by-organisation')).toMatchObject({
+      chart: 'year-stack',
+      rows: [
+        { year: 2017, name: 'Corp A', value: 1 },
+        { year: 2017, name: 'Unknown', value: 1 },
+        { year: 2018, name: 'Corp B', value: 2 },
+      ],
+      unit: 'review messages',
+      mode: 'counts',
+    });
+    expect(chart('mail-reviewers-for-half')).toMatchObject({
+      chart: 'year-series',
+      rows: [
+        { year: 2017, value: 1 },
+        { year: 2018, value: 1 },
+      ],
+    });
   });
 
   it('lists list-only reviewers among the addresses no map covers', async () => {

@@ -28,6 +28,7 @@ export const mailReviewers = defineMetric<MailReviewerRow, MailReviewersFields, 
     'Each person who reviewed on the mailing lists from since to the as-of date: review messages sent and Reviewed-by/Acked-by tags naming them, most reviews first.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({ mailReviewers: rows }),
   csv: (report) =>
     csvTable(report.mailReviewers, {

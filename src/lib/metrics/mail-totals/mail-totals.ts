@@ -31,6 +31,7 @@ export const mailTotals = defineMetric<MailTotalsRow, MailTotalsFields, ReportSc
     'Messages dated before the as-of date on the mailing lists, the patches among them, the changes posted, the review messages and the review tags in them.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({
     mail: rows[0] ?? {
       messages: 0,

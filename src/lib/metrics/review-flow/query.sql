@@ -9,7 +9,8 @@
 --   answerable       changes posted at least 30 days before as_of (the base of `unanswered`)
 --   *DaysToFirstReview  median and 75th percentile of days from posting to the first review (negative skew as 0)
 --   *DaysToMerge        median and 75th percentile of days from posting to the earliest merging commit's committer date
---   meanVersions     mean distinct versions per change; threeOrMoreVersions: changes with at least 3
+--   meanVersions     mean distinct versions per change; twoOrMoreVersions, threeOrMoreVersions: changes
+--                    with at least 2, at least 3
 WITH roots AS (
   SELECT t.change_id, count(DISTINCT m.patch_version) AS versions
   FROM mail_threads AS t
@@ -77,6 +78,7 @@ SELECT
   quantile_cont(merge_days, 0.5) AS "medianDaysToMerge",
   quantile_cont(merge_days, 0.75) AS "p75DaysToMerge",
   avg(versions) AS "meanVersions",
+  CAST(count(*) FILTER (WHERE versions >= 2) AS INTEGER) AS "twoOrMoreVersions",
   CAST(count(*) FILTER (WHERE versions >= 3) AS INTEGER) AS "threeOrMoreVersions"
 FROM flow
 GROUP BY GROUPING SETS ((year), (year, quarter))

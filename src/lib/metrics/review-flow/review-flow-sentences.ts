@@ -3,6 +3,7 @@
  * them.
  */
 import { formatPercent } from '../../report/format-figures.ts';
+import type { ReportSentence } from '../report-metric.ts';
 
 /** The review flow of the changes posted in one year (weather.json `reviewFlow`). */
 export interface ReviewFlowYear {
@@ -29,9 +30,9 @@ export function formatDays(days: number): string {
 /**
  * The sentences on the latest year of posting with a reviewed change: how fast half of its
  * reviewed changes had a first review (against the year before, when it had one), and the share of
- * its changes that took three versions or more.
+ * its changes that took three versions or more, each with the figure it speaks of.
  */
-export function mailSentences(flow: readonly ReviewFlowYear[]): string[] {
+export function mailSentences(flow: readonly ReviewFlowYear[]): ReportSentence[] {
   const year = [...flow].reverse().find((y) => y.medianDaysToFirstReview !== null);
   if (!year) return [];
   const before = flow.find((y) => y.year === year.year - 1);
@@ -40,12 +41,16 @@ export function mailSentences(flow: readonly ReviewFlowYear[]): string[] {
       ? `, against ${formatDays(before.medianDaysToFirstReview)} in ${before.year}`
       : '';
   const sentences = [
-    `Half of the reviewed changes posted in ${year.year} had a first review within ${formatDays(year.medianDaysToFirstReview!)}${against}.`,
+    {
+      text: `Half of the reviewed changes posted in ${year.year} had a first review within ${formatDays(year.medianDaysToFirstReview!)}${against}.`,
+      figures: ['mail-days-to-first-review'],
+    },
   ];
   if (year.changes > 0) {
-    sentences.push(
-      `${formatPercent(year.threeOrMoreVersions / year.changes)} of the changes posted in ${year.year} took three versions or more.`,
-    );
+    sentences.push({
+      text: `${formatPercent(year.threeOrMoreVersions / year.changes)} of the changes posted in ${year.year} took three versions or more.`,
+      figures: ['mail-versions'],
+    });
   }
   return sentences;
 }

@@ -1,7 +1,9 @@
 import sql from './query.sql?raw';
 import { csvTable } from '../../report/csv-table.ts';
 import { MAIL_TABLES, withMailScope } from '../mail-scope/mail-scope.ts';
+import type { CommitsByYearFields } from '../commits-by-year/commits-by-year.ts';
 import { defineMetric, type ReportScope } from '../report-metric.ts';
+import { REVIEW_FLOW_FIGURES } from './review-flow-figures.ts';
 import { mailSentences, type ReviewFlowYear } from './review-flow-sentences.ts';
 
 /** The review flow of the changes posted on the lists in one year, or one quarter of it. */
@@ -27,6 +29,8 @@ export interface ReviewFlowRow {
   p75DaysToMerge: number | null;
   /** Mean distinct versions per change; null when no change was posted. */
   meanVersions: number | null;
+  /** Changes that took two versions or more. */
+  twoOrMoreVersions: number;
   /** Changes that took three versions or more. */
   threeOrMoreVersions: number;
 }
@@ -45,13 +49,18 @@ export interface ReviewFlowFields {
   reviewFlowByPeriod: ReviewFlowRow[];
 }
 
-export const reviewFlow = defineMetric<ReviewFlowRow, ReviewFlowFields, ReportScope>({
+export const reviewFlow = defineMetric<
+  ReviewFlowRow,
+  ReviewFlowFields,
+  ReportScope & CommitsByYearFields
+>({
   name: 'review-flow',
   title: 'Review flow on the mailing lists',
   description:
     'Changes posted on the mailing lists per year and quarter of posting: reviewed, merged, never answered within 30 days, median and 75th-percentile days to first review and to merge, and versions per change.',
   sql: withMailScope(sql),
   tables: MAIL_TABLES,
+  dashboardPage: 'review',
   fields: (rows) => ({
     reviewFlow: reviewFlowByYear(rows).map((row) => ({
       year: row.year,
@@ -79,9 +88,11 @@ export const reviewFlow = defineMetric<ReviewFlowRow, ReviewFlowFields, ReportSc
       median_days_to_merge: (r) => r.medianDaysToMerge,
       p75_days_to_merge: (r) => r.p75DaysToMerge,
       mean_versions: (r) => r.meanVersions,
+      two_or_more_versions: (r) => r.twoOrMoreVersions,
       three_or_more_versions: (r) => r.threeOrMoreVersions,
     }),
-  sentences: (report) => mailSentences(report.reviewFlow).map((text) => ({ text, figures: [] })),
+  figures: REVIEW_FLOW_FIGURES,
+  sentences: (report) => mailSentences(report.reviewFlow),
 });
 
 /** The year rows of {@link reviewFlow}. */
