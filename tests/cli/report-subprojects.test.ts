@@ -50,6 +50,7 @@ describe('sub-projects from a config to the report', () => {
     expect(weather.filters).toEqual({
       repositories: ['app-one', 'app-two'],
       paths: [],
+      areas: [],
       subprojects: ['Apps'],
     });
     expect(weather.commitsByYear.find((y: { year: number }) => y.year === 2017).commits).toBe(3);

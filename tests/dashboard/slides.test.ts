@@ -191,8 +191,12 @@ describe('charts a speaker can put on a slide', () => {
     expect(reviewPanels.map((p) => p.name)).toEqual(
       expect.arrayContaining(['commits-by-year', 'organisations-over-time', 'top-organisations']),
     );
+    // The figures that switch to reviews speak of them; none of the reviews figures (those that
+    // always count reviews, such as who reviews each area, included) says "commits".
+    const switched = ['commits-by-year', 'organisations-over-time', 'top-organisations'];
     for (const panel of reviewPanels) {
-      expect(panel.sentences.length, panel.name!).toBeGreaterThan(0);
+      if (switched.includes(panel.name!))
+        expect(panel.sentences.length, panel.name!).toBeGreaterThan(0);
       for (const sentence of panel.sentences) expect(sentence, panel.name!).not.toMatch(/commit/i);
     }
     expect(panels.find((p) => p.name === 'commits-by-year')!.sentences[0]).toMatch(/^Reviews /);

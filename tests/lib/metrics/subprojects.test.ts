@@ -152,6 +152,7 @@ describe('sub-projects', () => {
     expect(apps.filters).toEqual({
       repositories: ['app-one', 'app-two'],
       paths: [],
+      areas: [],
       subprojects: ['Apps'],
     });
     expect(apps.commitsByYear).toEqual(line.commitsByYear);
