@@ -25,7 +25,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
-    testTimeout: 60_000,
+    // Generous guards, not timings: browser and whole-command tests wait on child processes, and
+    // on a busy 2-core machine one can take minutes.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // One test file per core (vitest's default leaves one core idle): most files wait on git,

@@ -84,9 +84,13 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     areas: [...(params.areas ?? [])],
   };
   const defaults = defaultMetricParams((options.clock ?? systemClock)(), given);
+  // The data's first day within the repositories asked for (a sub-project's included).
   const firstDay =
     params.since === undefined || params.growthSince === undefined
-      ? await firstContributionDay(db)
+      ? await firstContributionDay(
+          db,
+          (await withSubprojects(db, defaults, subprojects)).repositories,
+        )
       : null;
   const resolved = await withSubprojects(
     db,

@@ -4,11 +4,20 @@ import { BarometerError } from '../errors.ts';
 import type { MetricParams } from '../metrics/metric.ts';
 import { isCalendarDay } from './calendar-day.ts';
 
-/** The day (UTC, `YYYY-MM-DD`) of the first dated contribution, or null when there is none. */
-export async function firstContributionDay(db: Database): Promise<string | null> {
+/**
+ * The day (UTC, `YYYY-MM-DD`) of the first dated contribution, or null when there is none; only
+ * in `repositories` when some are given (default: all).
+ */
+export async function firstContributionDay(
+  db: Database,
+  repositories: readonly string[] = [],
+): Promise<string | null> {
   const [first] = await db.query<{ day: string | null }>(
     `SELECT strftime(min(time) FILTER (WHERE time <> ${UNDATED_SQL}), '%Y-%m-%d') AS day
-     FROM contributions`,
+     FROM contributions
+     WHERE len(CAST($repositories AS VARCHAR[])) = 0
+        OR list_contains(CAST($repositories AS VARCHAR[]), repository)`,
+    { repositories: [...repositories] },
   );
   return first?.day ?? null;
 }

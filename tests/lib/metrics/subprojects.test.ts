@@ -163,6 +163,14 @@ describe('sub-projects', () => {
     expect(renderText(apps)).toContain('sub-projects: Apps; repositories: app-one, app-two');
   });
 
+  it("starts a young sub-project's report at its own first year, not the project's", async () => {
+    const whole = await buildWeatherReport(db, {}, options);
+    const fresh = await buildWeatherReport(db, { subprojects: ['New'] }, options);
+    expect(whole.since < '2017-01-01').toBe(true);
+    expect(fresh.since).toBe('2017-01-01');
+    expect(fresh.commitsByYear[0]?.year).toBe(2017);
+  });
+
   it('refuses an unknown sub-project in one line naming the known ones', async () => {
     await expect(buildWeatherReport(db, { subprojects: ['Kernel'] }, options)).rejects.toThrow(
       "unknown sub-project 'Kernel' (known: 'Core', 'Apps', 'New', 'Empty')",
