@@ -71,6 +71,35 @@ export function hasMail(manifest: DataManifest): boolean {
 }
 
 /**
+ * The pages of the whole project this export has something for, in the tabs' order: the
+ * overview; the Review page when it holds mailing-list messages; the Areas page when one of its
+ * metrics has data (areas, code size).
+ */
+export function dashboardPages(manifest: DataManifest): DashboardState['page'][] {
+  return [
+    'overview',
+    ...(hasMail(manifest) ? (['review'] as const) : []),
+    ...(metrics.some(showsOnPage(manifest, 'areas')) ? (['areas'] as const) : []),
+  ];
+}
+
+/**
+ * The metrics a page's report runs: the overview's own; the Review page's and the overview's (its
+ * figures read the overview's years, answered from the kept results); the Areas page's and the
+ * commits per year its figures read (the partial year).
+ */
+export function runsForPage(
+  manifest: DataManifest,
+  page: DashboardState['page'],
+): (metric: MetricUse) => boolean {
+  const runs = runsOnDashboard(manifest);
+  if (page === 'overview') return showsOnPage(manifest, page);
+  if (page === 'review') return (metric) => runs(metric) && metric.dashboardPage !== 'areas';
+  return (metric) =>
+    runs(metric) && (metric.dashboardPage === page || metric.name === commitsByYear.name);
+}
+
+/**
  * How the panels of an export are drawn: its brand colours, colour order, name, and the metrics
  * of `page` (default: the overview).
  */
@@ -93,9 +122,10 @@ export interface Overview {
 }
 
 /**
- * Runs the weather report for `state` and lays out the panels of its page (the overview's or the
- * Review page's). The overview leaves the Review page's metrics out; the Review page runs them all
- * (its figures read the overview's years), most answered from the kept results.
+ * Runs the weather report for `state` and lays out the panels of its page (the overview's, the
+ * Review page's or the Areas page's). Each page runs the metrics it draws (see `runsForPage`); the
+ * Review page runs them all (its figures read the overview's years), most answered from the kept
+ * results.
  */
 export async function computeOverview(
   db: Database,
@@ -121,8 +151,7 @@ export async function computeOverview(
     {
       project: manifest.project,
       parallel: true,
-      runs:
-        state.page === 'review' ? runsOnDashboard(manifest) : showsOnPage(manifest, 'overview'),
+      runs: runsForPage(manifest, state.page),
     },
   );
   const panels = dashboardPanels(
