@@ -84,19 +84,17 @@ export function dashboardPages(manifest: DataManifest): DashboardState['page'][]
 }
 
 /**
- * The metrics a page's report runs: the overview's own; the Review page's and the overview's (its
- * figures read the overview's years, answered from the kept results); the Areas page's and the
- * commits per year its figures read (the partial year).
+ * The metrics a page's report runs: the overview's own; for the Review and Areas pages, theirs and
+ * the overview's (the report's sentences and their figures read the overview's years; when the
+ * reader comes from the overview, those are answered from the kept results).
  */
 export function runsForPage(
   manifest: DataManifest,
   page: DashboardState['page'],
 ): (metric: MetricUse) => boolean {
   const runs = runsOnDashboard(manifest);
-  if (page === 'overview') return showsOnPage(manifest, page);
-  if (page === 'review') return (metric) => runs(metric) && metric.dashboardPage !== 'areas';
   return (metric) =>
-    runs(metric) && (metric.dashboardPage === page || metric.name === commitsByYear.name);
+    runs(metric) && (metric.dashboardPage === 'overview' || metric.dashboardPage === page);
 }
 
 /**
