@@ -37,6 +37,12 @@ describe('the view in the address', () => {
       '?asOf=2017-01-01&since=2011&top=8&repo=xen&repo=osstest&path=xen%2Farch%2Farm&path=tools&area=ARM+%28W%2F+VIRTUALISATION+EXTENSIONS%29+ARCHITECTURE&area=x86&kind=reviews&mode=shares&org=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E+%26+Co',
     );
     expect(parseState(search, defaults)).toEqual(view);
+    for (const page of ['review', 'areas'] as const) {
+      const onPage = { ...defaults, page };
+      expect(stateToSearch(onPage, defaults)).toBe(`?page=${page}`);
+      expect(parseState(`?page=${page}`, defaults)).toEqual(onPage);
+    }
+    expect(parseState('?page=nowhere', defaults)).toEqual(defaults);
   });
 
   it('falls back to the defaults for every malformed value', () => {

@@ -59,6 +59,20 @@ function yearBars(panel: string): Promise<Array<[number, number]>> {
     ) as Promise<Array<[number, number]>>;
 }
 
+/**
+ * The sentences of the view open now and of its Areas page (who reviews whom, review bandwidth,
+ * code and lines by area), reached by its tab: the report's sentences are on one or the other.
+ * Leaves the Areas page open.
+ */
+async function sentencesOfBothPages(): Promise<string[]> {
+  const read = async () => (await page.locator('.sentence').allTextContents()).map((s) => s.trim());
+  const overview = await read();
+  await page.locator('.tabs button[data-page="areas"]').click();
+  expect(await waitForView(page)).toBe('ready');
+  expect(new URL(page.url()).searchParams.get('page')).toBe('areas');
+  return [...overview, ...(await read())];
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'barometer-dashboard-'));
   dbPath = join(dir, 'xen.duckdb');
@@ -91,11 +105,15 @@ describe('the dashboard in Chromium', () => {
     expect(ranked).toEqual(
       report.topOrganisations.slice(0, 10).map((r) => [r.organisation, r.commits]),
     );
-    // Every sentence of the report once, each in the panel of the chart it speaks of; a panel no
-    // report sentence speaks for reads one off its own chart.
-    const sentences = (await page.locator('.sentence').allTextContents()).map((s) => s.trim());
-    for (const sentence of report.sentences)
-      expect(sentences.filter((s) => s === sentence)).toEqual([sentence]);
+    // The area and review-structure figures are on their own page, not the overview.
+    expect(await page.locator('[data-panel="who-reviews-whom"]').count()).toBe(0);
+    expect(await page.locator('[data-panel="commits-by-year"]').count()).toBe(1);
+    expect(
+      await page.locator('.tabs button').evaluateAll((tabs) => tabs.map((t) => t.dataset.page)),
+    ).toEqual(['overview', 'areas']);
+    expect(await page.locator('.tabs [aria-current="page"]').getAttribute('data-page')).toBe(
+      'overview',
+    );
     expect(
       await page.locator('[data-panel="last-12-months"] .sentence').first().textContent(),
     ).toMatch(/^The top \d \(Citrix, .*\) made \d+% of the [\d,]+ commits\.$/);
@@ -114,6 +132,13 @@ describe('the dashboard in Chromium', () => {
       .locator('[data-panel="elephant-factor-by-year"] svg [data-year][data-value]')
       .evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-year'))));
     expect(elephant).toEqual(report.elephantFactorByYear.map((r) => r.year));
+    // Every sentence of the report once, on the overview or the Areas page, each in the panel of
+    // the chart it speaks of; a panel no report sentence speaks for reads one off its own chart.
+    const sentences = await sentencesOfBothPages();
+    for (const sentence of report.sentences)
+      expect(sentences.filter((s) => s === sentence)).toEqual([sentence]);
+    expect(await page.locator('[data-panel="who-reviews-whom"]').count()).toBe(1);
+    expect(await page.locator('[data-panel="commits-by-year"]').count()).toBe(0);
     expect(problems.errors).toEqual([]);
   });
 
@@ -139,9 +164,11 @@ describe('the dashboard in Chromium', () => {
     expect(await yearBars('commits-by-year')).toEqual(
       report.commitsByYear.map((r) => [r.year, r.commits]),
     );
-    const sentences = (await page.locator('.sentence').allTextContents()).map((s) => s.trim());
+    const sentences = await sentencesOfBothPages();
     for (const sentence of report.sentences) expect(sentences).toContain(sentence);
     // A change from there runs the metrics in the browser.
+    await page.locator('.tabs button[data-page="overview"]').click();
+    expect(await waitForView(page)).toBe('ready');
     await page.locator('select[name="since"]').selectOption('2011');
     expect(await waitForView(page)).toBe('ready');
     expect(await yearBars('commits-by-year')).toEqual(
@@ -232,7 +259,13 @@ describe('the dashboard in Chromium', () => {
     expect(await yearBars('commits-by-year')).toEqual(
       arm.commitsByYear.map((r) => [r.year, r.commits]),
     );
-    // Who reviews whom in the area: every cell drawn is one of the report's.
+    // Every sentence of the narrowed report once (a panel no report sentence speaks for reads one
+    // off its own chart, as in the whole view), on the overview or the Areas page.
+    const sentences = await sentencesOfBothPages();
+    for (const sentence of arm.sentences)
+      expect(sentences.filter((s) => s === sentence)).toEqual([sentence]);
+    // Who reviews whom in the area, on the Areas page: every cell drawn is one of the report's.
+    expect(new URL(page.url()).searchParams.getAll('area')).toEqual(['Arm']);
     const cells = await page
       .locator('[data-panel="who-reviews-whom"] svg [data-row][data-column][data-value]')
       .evaluateAll((marks) =>
@@ -246,11 +279,6 @@ describe('the dashboard in Chromium', () => {
       expect(organisations.has(row!) || row === 'Other', row!).toBe(true);
       expect(organisations.has(column!) || column === 'Other', column!).toBe(true);
     }
-    // Every sentence of the narrowed report once (a panel no report sentence speaks for reads one
-    // off its own chart, as in the whole view).
-    const sentences = (await page.locator('.sentence').allTextContents()).map((s) => s.trim());
-    for (const sentence of arm.sentences)
-      expect(sentences.filter((s) => s === sentence)).toEqual([sentence]);
 
     expect(await open(`${BASE}&area=x86`)).toBe('ready');
     expect(await page.locator('select[name="area"]').inputValue()).toBe('x86');

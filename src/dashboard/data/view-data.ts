@@ -71,6 +71,33 @@ export function hasMail(manifest: DataManifest): boolean {
 }
 
 /**
+ * The pages of the whole project this export has something for, in the tabs' order: the
+ * overview; the Review page when it holds mailing-list messages; the Areas page when one of its
+ * metrics has data (areas, code size).
+ */
+export function dashboardPages(manifest: DataManifest): DashboardState['page'][] {
+  return [
+    'overview',
+    ...(hasMail(manifest) ? (['review'] as const) : []),
+    ...(metrics.some(showsOnPage(manifest, 'areas')) ? (['areas'] as const) : []),
+  ];
+}
+
+/**
+ * The metrics a page's report runs: the overview's own; for the Review and Areas pages, theirs and
+ * the overview's (the report's sentences and their figures read the overview's years; when the
+ * reader comes from the overview, those are answered from the kept results).
+ */
+export function runsForPage(
+  manifest: DataManifest,
+  page: DashboardState['page'],
+): (metric: MetricUse) => boolean {
+  const runs = runsOnDashboard(manifest);
+  return (metric) =>
+    runs(metric) && (metric.dashboardPage === 'overview' || metric.dashboardPage === page);
+}
+
+/**
  * How the panels of an export are drawn: its brand colours, colour order, name, and the metrics
  * of `page` (default: the overview).
  */
@@ -93,9 +120,10 @@ export interface Overview {
 }
 
 /**
- * Runs the weather report for `state` and lays out the panels of its page (the overview's or the
- * Review page's). The overview leaves the Review page's metrics out; the Review page runs them all
- * (its figures read the overview's years), most answered from the kept results.
+ * Runs the weather report for `state` and lays out the panels of its page (the overview's, the
+ * Review page's or the Areas page's). Each page runs the metrics it draws (see `runsForPage`); the
+ * Review page runs them all (its figures read the overview's years), most answered from the kept
+ * results.
  */
 export async function computeOverview(
   db: Database,
@@ -121,8 +149,7 @@ export async function computeOverview(
     {
       project: manifest.project,
       parallel: true,
-      runs:
-        state.page === 'review' ? runsOnDashboard(manifest) : showsOnPage(manifest, 'overview'),
+      runs: runsForPage(manifest, state.page),
     },
   );
   const panels = dashboardPanels(

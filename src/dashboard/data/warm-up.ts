@@ -5,6 +5,7 @@ import {
   buildWeatherReport,
   type WeatherReportParams,
 } from '../../lib/report/build-weather-report.ts';
+import { showsOnPage } from './view-data.ts';
 
 /**
  * Runs the weather report on an engine a few times, one query at a time, and forgets the results:
@@ -13,7 +14,8 @@ import {
  * control change rather than during it. The views: the default one, the same a year earlier, and
  * the default narrowed to the top folder with the most changed files (so narrowing is warm too), and
  * to the area covering the most paths short of all (so an area change is warm too).
- * A query asked for meanwhile waits for one warm-up query at most.
+ * Only the overview's metrics run (the page every reader opens first; the other pages' warm up
+ * when first drawn). A query asked for meanwhile waits for one warm-up query at most.
  */
 export async function warmUp(engine: Database, manifest: DataManifest): Promise<void> {
   const view = manifest.defaultView;
@@ -39,8 +41,9 @@ export async function warmUp(engine: Database, manifest: DataManifest): Promise<
     ...(folder?.folder ? [{ ...view, paths: [folder.folder] }] : []),
     ...(area?.area ? [{ ...view, areas: [area.area] }] : []),
   ];
+  const runs = showsOnPage(manifest, 'overview');
   for (const params of views) {
-    await buildWeatherReport(engine, params, { project: manifest.project }).catch(() => {});
+    await buildWeatherReport(engine, params, { project: manifest.project, runs }).catch(() => {});
   }
 }
 

@@ -4,14 +4,18 @@
  * values that differ from the defaults are written, so a plain address shows the default view.
  */
 import type { DefaultView, NamedView } from '../../lib/db/wasm-manifest.ts';
+import type { DashboardPage } from '../../lib/metrics/report-metric.ts';
 import { isCalendarDay } from '../../lib/report/calendar-day.ts';
 
 /** What the organisation charts count. */
 export type Kind = 'commits' | 'reviews';
 /** Organisations over time in counts or in each year's shares. */
 export type Mode = 'counts' | 'shares';
-/** The whole project's pages: the overview, or the review on the mailing lists. */
-export type Page = 'overview' | 'review';
+/**
+ * The whole project's pages: the overview, the review on the mailing lists, or the areas and
+ * review structure.
+ */
+export type Page = DashboardPage;
 /** The periods of the review flow's figures. */
 export type Period = 'years' | 'quarters';
 
@@ -153,6 +157,7 @@ export function parseState(
   const mode = q.get('mode');
   const organisation = q.get('org');
   const period = q.get('period');
+  const page = q.get('page');
   return {
     asOf: asOf && isCalendarDay(asOf) ? asOf : defaults.asOf,
     sinceYear:
@@ -170,7 +175,7 @@ export function parseState(
     kind: kind === 'reviews' || kind === 'commits' ? kind : defaults.kind,
     mode: mode === 'shares' || mode === 'counts' ? mode : defaults.mode,
     organisation: organisation ? organisation : null,
-    page: q.get('page') === 'review' ? 'review' : 'overview',
+    page: page === 'review' || page === 'areas' ? page : 'overview',
     lists: [...new Set(q.getAll('list').filter((l) => l !== ''))],
     period: period === 'quarters' || period === 'years' ? period : defaults.period,
   };

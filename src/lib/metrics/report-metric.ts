@@ -93,7 +93,7 @@ export interface RegisteredMetric<Fields extends object, Report extends object> 
   readonly tables: readonly ExportedTable[];
   /** False when the dashboard neither draws it nor cites it, so the browser need not run it. */
   readonly dashboard: boolean;
-  /** The dashboard page that draws its figures: the overview, or the Review page (mailing lists). */
+  /** The dashboard page that draws its figures: the overview, the Review page or the Areas page. */
   readonly dashboardPage: DashboardPage;
   /** Runs the query and turns its rows into the metric's fields of the report. */
   readonly collect: (db: Database, params: MetricParams) => Promise<Fields>;
@@ -125,8 +125,12 @@ export interface ExportedTable {
 export type ReportMetric<Row, Fields extends object, Needs extends object = object> = Metric<Row> &
   Omit<RegisteredMetric<Fields, Needs & Fields>, keyof Metric<Row>>;
 
-/** The pages of the whole project on the dashboard. */
-export type DashboardPage = 'overview' | 'review';
+/**
+ * The pages of the whole project on the dashboard: the overview, the review on the mailing lists,
+ * and the areas and review structure (who reviews whom, review bandwidth, code size and lines by
+ * area: their queries are among the heaviest, so the overview does not wait for them).
+ */
+export type DashboardPage = 'overview' | 'review' | 'areas';
 
 /** What decides whether a caller runs a metric: what it is for and what it reads. */
 export type MetricUse = Pick<

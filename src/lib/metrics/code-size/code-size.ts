@@ -46,6 +46,7 @@ export const codeSize = defineMetric<CodeSizeRow, CodeSizeFields, ReportScope>({
   description:
     'Files and code, comment and blank lines (cloc rules) per language and area at each counted point (release tag, quarter or year) dated before the as-of date; area null is every counted file.',
   sql,
+  dashboardPage: 'areas',
   tables: [
     { name: 'code_size_points' },
     { name: 'code_size_totals' },

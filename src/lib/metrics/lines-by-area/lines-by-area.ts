@@ -40,6 +40,7 @@ export const linesByArea = defineMetric<
   description:
     "Lines added and removed in each area's files per calendar year from since to the as-of date, by organisation (the area's top N by name, the others as Other, Unknown apart).",
   sql,
+  dashboardPage: 'areas',
   tables: [
     { name: 'commit_areas' },
     { name: 'path_areas' },

@@ -57,6 +57,7 @@ export const reviewBandwidth = defineMetric<
   description:
     "Per area and calendar year from since to the as-of date: the reviews of the area's work (trailers on its commits, list reviews of changes touching it), its counted commits, the distinct reviewers and the review bus factor (the fewest reviewers giving half of the reviews).",
   sql: withAreaScope(sql),
+  dashboardPage: 'areas',
   tables: AREA_TABLES,
   fields: (rows) => ({ reviewBandwidth: rows }),
   csv: (report) =>

@@ -110,6 +110,7 @@ export const reviewMatrix = defineMetric<ReviewMatrixRow, ReviewMatrixFields, Re
   description:
     "Reviews per calendar year from since to the as-of date by the reviewer's organisation and the organisation of the author reviewed (a trailer's commit author, a pull request's author, a list change's sender), self-reviews left out; and each year's share of reviews between two known organisations that crossed organisations.",
   sql,
+  dashboardPage: 'areas',
   tables: [{ name: 'review_authors' }],
   fields: (rows) => ({
     reviewMatrix: rows,

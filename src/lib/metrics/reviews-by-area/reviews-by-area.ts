@@ -54,6 +54,7 @@ export const reviewsByArea = defineMetric<ReviewsByAreaRow, ReviewsByAreaFields,
   description:
     "Reviews of each area's work per calendar year from since to the as-of date, by the reviewer's organisation (Unknown included), with each one's share of the area's reviews that year.",
   sql: withAreaScope(sql),
+  dashboardPage: 'areas',
   tables: AREA_TABLES,
   fields: (rows) => ({ reviewsByArea: rows }),
   csv: (report) =>
