@@ -11,7 +11,6 @@ import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
 import { ensureSchema } from '../../../src/lib/db/schema.ts';
 import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
-import { insertColumns } from '../../../src/lib/identity/insert-columns.ts';
 import {
   mailReviewers,
   reviewersForHalf,
@@ -25,6 +24,7 @@ import { reportFigures } from '../../../src/lib/report/report-figures.ts';
 import { renderText } from '../../../src/lib/report/render-text.ts';
 import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';
 import { openWasmEngine } from '../db/wasm-engine.ts';
+import { copyTables } from '../../helpers/copy-tables.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { params } from './contributions-fixture.ts';
 
@@ -43,30 +43,6 @@ const TABLES = [
   'mail_change_repositories',
   'mail_review_tags',
 ];
-
-/** Copies `tables` from a Node database into another database, column by column as text. */
-async function copyTables(from: NodeDatabase, to: Database, tables: readonly string[]) {
-  for (const table of tables) {
-    const columns = await from.query<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-       WHERE table_name = $table ORDER BY ordinal_position`,
-      { table },
-    );
-    const select = columns
-      .map((c) =>
-        c.type === 'TIMESTAMP'
-          ? `strftime(${c.name}, '%Y-%m-%d %H:%M:%S.%f') AS ${c.name}`
-          : `CAST(${c.name} AS VARCHAR) AS ${c.name}`,
-      )
-      .join(', ');
-    const rows = await from.query<Record<string, string | null>>(`SELECT ${select} FROM ${table}`);
-    const data: Record<string, (string | null)[]> = {};
-    for (const c of columns) data[c.name] = rows.map((r) => r[c.name] ?? null);
-    const casts: Record<string, string> = {};
-    for (const c of columns) if (c.type !== 'VARCHAR') casts[c.name] = c.type;
-    if (rows.length > 0) await insertColumns(to, table, data, casts);
-  }
-}
 
 describe('review flow on the mailing lists', () => {
   let scenario: Scenario;
