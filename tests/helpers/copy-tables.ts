@@ -4,7 +4,10 @@
  */
 import type { Database } from '../../src/lib/db/database.ts';
 import type { NodeDatabase } from '../../src/lib/db/node.ts';
+import { ensureSchema } from '../../src/lib/db/schema.ts';
+import { wasmDatabase } from '../../src/lib/db/wasm.ts';
 import { insertColumns } from '../../src/lib/identity/insert-columns.ts';
+import { openWasmEngine } from '../lib/db/wasm-engine.ts';
 
 /** Copies `tables` (each must exist in both) from `from` into `to`. */
 export async function copyTables(
@@ -34,4 +37,19 @@ export async function copyTables(
       Object.fromEntries(columns.filter((c) => c.type !== 'VARCHAR').map((c) => [c.name, c.type])),
     );
   }
+}
+
+/**
+ * A fresh in-memory duckdb-wasm database with Barometer's schema, holding `tables` copied from
+ * `from`: the browser's engine over the same rows, for the parity tests. `close` ends the engine.
+ */
+export async function wasmCopyOf(
+  from: NodeDatabase,
+  tables: readonly string[],
+): Promise<{ wasm: Database; close(): void }> {
+  const engine = await openWasmEngine();
+  const wasm = wasmDatabase(engine.connection);
+  await ensureSchema(wasm);
+  await copyTables(from, wasm, tables);
+  return { wasm, close: engine.close };
 }

@@ -8,14 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
-import { ensureSchema } from '../../../src/lib/db/schema.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import { codeSize } from '../../../src/lib/metrics/code-size/code-size.ts';
 import { linesByArea } from '../../../src/lib/metrics/lines-by-area/lines-by-area.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
-import { openWasmEngine } from '../db/wasm-engine.ts';
 import { capture } from '../../helpers/capture.ts';
-import { copyTables } from '../../helpers/copy-tables.ts';
+import { wasmCopyOf } from '../../helpers/copy-tables.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
 import { params } from './contributions-fixture.ts';
 
@@ -98,11 +95,7 @@ describe('code-size metrics', () => {
     });
     expect(code, stderr.text).toBe(0);
     node = await openNodeDatabase(join(dir, 'data', 'xen.duckdb'));
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    wasm = wasmDatabase(engine.connection);
-    await ensureSchema(wasm);
-    await copyTables(node, wasm, [
+    ({ wasm, close: closeEngine } = await wasmCopyOf(node, [
       'commits',
       'commit_files',
       'contributions',
@@ -111,7 +104,7 @@ describe('code-size metrics', () => {
       'code_size_points',
       'code_size_totals',
       'code_size_targets',
-    ]);
+    ]));
   });
   afterAll(async () => {
     await node?.close();

@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
-import { ensureSchema } from '../../../src/lib/db/schema.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import {
   mailReviewers,
   reviewersForHalf,
@@ -23,8 +21,7 @@ import { buildWeatherReport } from '../../../src/lib/report/build-weather-report
 import { reportFigures } from '../../../src/lib/report/report-figures.ts';
 import { renderText } from '../../../src/lib/report/render-text.ts';
 import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';
-import { openWasmEngine } from '../db/wasm-engine.ts';
-import { copyTables } from '../../helpers/copy-tables.ts';
+import { wasmCopyOf } from '../../helpers/copy-tables.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { params } from './contributions-fixture.ts';
 
@@ -62,11 +59,7 @@ describe('review flow on the mailing lists', () => {
     expect(run.code).toBe(0);
     collectOutput = `${run.stderr}${run.stdout}`;
     node = await openNodeDatabase(dbPath);
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    wasm = wasmDatabase(engine.connection);
-    await ensureSchema(wasm);
-    await copyTables(node, wasm, TABLES);
+    ({ wasm, close: closeEngine } = await wasmCopyOf(node, TABLES));
   }, 60_000);
   afterAll(async () => {
     await node?.close();

@@ -9,15 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
-import { ensureSchema } from '../../../src/lib/db/schema.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import type { MetricParams } from '../../../src/lib/metrics/metric.ts';
 import { reviewBandwidth } from '../../../src/lib/metrics/review-bandwidth/review-bandwidth.ts';
 import { reviewMatrix } from '../../../src/lib/metrics/review-matrix/review-matrix.ts';
 import { buildScenario, type Scenario } from '../../collectors/mail/review-scenario.ts';
-import { copyTables } from '../../helpers/copy-tables.ts';
+import { wasmCopyOf } from '../../helpers/copy-tables.ts';
 import { runCli } from '../../helpers/run-cli.ts';
-import { openWasmEngine } from '../db/wasm-engine.ts';
 import { params } from './contributions-fixture.ts';
 
 describe('who reviews whom, with the mailing lists', () => {
@@ -51,11 +48,7 @@ describe('who reviews whom, with the mailing lists', () => {
     });
     expect(run.code, run.stderr).toBe(0);
     node = await openNodeDatabase(dbPath);
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    wasm = wasmDatabase(engine.connection);
-    await ensureSchema(wasm);
-    await copyTables(node, wasm, [
+    ({ wasm, close: closeEngine } = await wasmCopyOf(node, [
       'contributions',
       'review_authors',
       'commits',
@@ -65,7 +58,7 @@ describe('who reviews whom, with the mailing lists', () => {
       'messages',
       'message_files',
       'mail_threads',
-    ]);
+    ]));
   }, 60_000);
   afterAll(async () => {
     await node?.close();

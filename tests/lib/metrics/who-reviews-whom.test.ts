@@ -11,8 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/node.ts';
-import { ensureSchema } from '../../../src/lib/db/schema.ts';
-import { wasmDatabase } from '../../../src/lib/db/wasm.ts';
 import { commitsByYear } from '../../../src/lib/metrics/commits-by-year/commits-by-year.ts';
 import { linesByArea } from '../../../src/lib/metrics/lines-by-area/lines-by-area.ts';
 import type { MetricParams } from '../../../src/lib/metrics/metric.ts';
@@ -23,9 +21,8 @@ import {
 } from '../../../src/lib/metrics/review-matrix/review-matrix.ts';
 import { reviewsByArea } from '../../../src/lib/metrics/reviews-by-area/reviews-by-area.ts';
 import { buildWeatherReport } from '../../../src/lib/report/build-weather-report.ts';
-import { openWasmEngine } from '../db/wasm-engine.ts';
 import { capture } from '../../helpers/capture.ts';
-import { copyTables } from '../../helpers/copy-tables.ts';
+import { wasmCopyOf } from '../../helpers/copy-tables.ts';
 import { createRepository, makeTempDir, type GitFixture } from '../../helpers/git-fixture.ts';
 import { params } from './contributions-fixture.ts';
 
@@ -121,18 +118,14 @@ describe('who reviews whom, on review trailers', () => {
     });
     expect(code, stderr.text).toBe(0);
     node = await openNodeDatabase(join(dir, 'data', 'xen.duckdb'));
-    const engine = await openWasmEngine();
-    closeEngine = engine.close;
-    wasm = wasmDatabase(engine.connection);
-    await ensureSchema(wasm);
-    await copyTables(node, wasm, [
+    ({ wasm, close: closeEngine } = await wasmCopyOf(node, [
       'commits',
       'commit_files',
       'contributions',
       'review_authors',
       'path_areas',
       'commit_areas',
-    ]);
+    ]));
   }, 60_000);
   afterAll(async () => {
     await node?.close();
