@@ -83,20 +83,18 @@ export async function buildWeatherReport<Figures extends WeatherFigures = Weathe
     paths: [...(params.paths ?? [])],
     areas: [...(params.areas ?? [])],
   };
-  const defaults = defaultMetricParams((options.clock ?? systemClock)(), given);
-  // The data's first day within the repositories asked for (a sub-project's included).
-  const firstDay =
-    params.since === undefined || params.growthSince === undefined
-      ? await firstContributionDay(
-          db,
-          (await withSubprojects(db, defaults, subprojects)).repositories,
-        )
-      : null;
-  const resolved = await withSubprojects(
+  // A sub-project stands for its repositories and lists, resolved once.
+  const narrowed = await withSubprojects(
     db,
-    defaultsWithinData(defaults, given, firstDay),
+    defaultMetricParams((options.clock ?? systemClock)(), given),
     subprojects,
   );
+  // Defaults start no earlier than the data's first day within those repositories.
+  const firstDay =
+    params.since === undefined || params.growthSince === undefined
+      ? await firstContributionDay(db, narrowed.repositories)
+      : null;
+  const resolved = defaultsWithinData(narrowed, given, firstDay);
   await checkReportScope(db, resolved);
 
   const registry: Registry<Figures> = options.registry ?? metrics;
