@@ -16,7 +16,7 @@ import { isCalendarDay, longDay } from '../lib/report/calendar-day.ts';
 export interface ViewSpec {
   name: string;
   asOf: string;
-  /** `YYYY-01-01`; null: the dashboard's default (see `dashboardDefaultView`). */
+  /** `YYYY-01-01`; null: the dashboard's default (see `dashboardDefaultView` in export-views.ts). */
   since: string | null;
   top: number;
   repositories: string[];
